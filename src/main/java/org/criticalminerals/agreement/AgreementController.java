@@ -1,0 +1,47 @@
+package org.criticalminerals.agreement;
+
+import java.util.List;
+import java.util.Map;
+
+import org.criticalminerals.agreement.AgreementService.AgreementFilter;
+import org.criticalminerals.api.Connection;
+import org.criticalminerals.api.NotFoundException;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class AgreementController {
+
+    private final AgreementService agreements;
+
+    AgreementController(AgreementService agreements) {
+        this.agreements = agreements;
+    }
+
+    @QueryMapping
+    Map<String, Object> agreement(@Argument String id) {
+        return agreements.agreement(id).orElseThrow(() -> new NotFoundException("No agreement with id " + id));
+    }
+
+    @QueryMapping(name = "agreements")
+    Connection agreementList(@Argument AgreementFilter filter, @Argument Integer first, @Argument String after) {
+        return agreements.agreements(filter, first, after);
+    }
+
+    @BatchMapping(typeName = "Agreement")
+    Map<Map<String, Object>, List<Map<String, Object>>> parties(List<Map<String, Object>> parents) {
+        return agreements.parties(parents);
+    }
+
+    @BatchMapping(typeName = "Agreement")
+    Map<Map<String, Object>, List<Map<String, Object>>> minerals(List<Map<String, Object>> parents) {
+        return agreements.minerals(parents);
+    }
+
+    @BatchMapping(typeName = "Agreement")
+    Map<Map<String, Object>, Map<String, Object>> successor(List<Map<String, Object>> parents) {
+        return agreements.successor(parents);
+    }
+}

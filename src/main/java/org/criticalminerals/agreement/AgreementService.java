@@ -1,0 +1,72 @@
+package org.criticalminerals.agreement;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.criticalminerals.api.Connection;
+import org.criticalminerals.api.GraphReader;
+import org.springframework.stereotype.Service;
+
+/** Agreements, frameworks and memoranda, and who is party to them. */
+@Service
+public class AgreementService {
+
+    private final GraphReader reader;
+
+    AgreementService(GraphReader reader) {
+        this.reader = reader;
+    }
+
+    public Optional<Map<String, Object>> agreement(String id) {
+        return reader.byId("Agreement", id);
+    }
+
+    public Connection agreements(AgreementFilter filter, Integer first, String after) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("party", filter == null ? null : filter.party());
+        parameters.put("kind", filter == null ? null : filter.kind());
+        parameters.put("mineral", filter == null ? null : filter.mineral());
+        return reader.page("""
+                MATCH (n:Agreement)
+                WHERE ($party IS NULL OR EXISTS { (n)-[:PARTY]->(:Entity {id: $party}) })
+                  AND ($kind IS NULL OR n.kind = $kind)
+                  AND ($mineral IS NULL OR EXISTS { (n)-[:ADDRESSES]->(m:Mineral)
+                        WHERE m.id = $mineral OR EXISTS { (m)-[:PART_OF*1..3]->(:Mineral {id: $mineral}) } })""",
+                parameters, first, after);
+    }
+
+    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> parties(List<K> agreements) {
+        Map<String, List<Map<String, Object>>> byId = new HashMap<>();
+        reader.rows("""
+                UNWIND $ids AS parentId
+                MATCH (:Agreement {id: parentId})-[p:PARTY]->(n:Entity)
+                WITH parentId, p, n ORDER BY n.id
+                RETURN parentId, collect({party: %s,
+                       since: CASE WHEN p.since IS NULL THEN null ELSE {value: p.since, precision: p.sincePrecision} END,
+                       until: CASE WHEN p.until IS NULL THEN null ELSE {value: p.until, precision: p.untilPrecision} END}) AS parties"""
+                .formatted(GraphReader.ENTITY), Map.of("ids", agreements.stream().map(a -> a.get("id")).toList()))
+                .forEach(row -> {
+                    @SuppressWarnings("unchecked")
+                    List<Map<String, Object>> parties = (List<Map<String, Object>>) row.get("parties");
+                    byId.put((String) row.get("parentId"), parties);
+                });
+        Map<K, List<Map<String, Object>>> result = new LinkedHashMap<>();
+        agreements.forEach(a -> result.put(a, byId.getOrDefault((String) a.get("id"), List.of())));
+        return result;
+    }
+
+    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> minerals(List<K> agreements) {
+        return reader.related(agreements, "(parent)-[:ADDRESSES]->(n:Mineral)");
+    }
+
+    <K extends Map<String, Object>> Map<K, Map<String, Object>> successor(List<K> agreements) {
+        return reader.relatedOne(agreements, "(parent)-[:SUCCEEDED_BY]->(n:Agreement)");
+    }
+
+    /** Filter of the agreements list. */
+    public record AgreementFilter(String party, String kind, String mineral) {
+    }
+}

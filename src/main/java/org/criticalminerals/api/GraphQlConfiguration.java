@@ -1,0 +1,37 @@
+package org.criticalminerals.api;
+
+import java.util.Map;
+
+import graphql.scalars.ExtendedScalars;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.TypeResolver;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+
+/** Scalars and type resolution shared by every feature's part of the schema. */
+@Configuration(proxyBeanMethods = false)
+class GraphQlConfiguration {
+
+    @Bean
+    RuntimeWiringConfigurer scalars() {
+        return wiring -> wiring.scalar(ExtendedScalars.Date)
+                .scalar(ExtendedScalars.DateTime)
+                .scalar(ExtendedScalars.GraphQLBigDecimal)
+                .scalar(ExtendedScalars.GraphQLLong)
+                .scalar(ExtendedScalars.CountryCode)
+                .scalar(ExtendedScalars.Currency)
+                .scalar(ExtendedScalars.Url);
+    }
+
+    /** Entities are read as maps that carry their GraphQL type name (see {@link GraphReader#ENTITY}). */
+    @Bean
+    GraphQlSourceBuilderCustomizer typeNameResolver() {
+        TypeResolver byTypename = env -> {
+            Object typename = env.getObject() instanceof Map<?, ?> map ? map.get(GraphReader.TYPENAME) : null;
+            return typename == null ? null : (GraphQLObjectType) env.getSchema().getType(typename.toString());
+        };
+        return builder -> builder.defaultTypeResolver(byTypename);
+    }
+}

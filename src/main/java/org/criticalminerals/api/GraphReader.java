@@ -1,0 +1,137 @@
+package org.criticalminerals.api;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The shared read path of the features: every entity is read with one projection ({@link #ENTITY}), lists
+ * are cursor pages computed in a single statement (page and total together), and nested fields are loaded
+ * for a whole batch of parents in one statement, so a GraphQL request issues a bounded number of
+ * statements whatever its width. All reads run in read transactions, which a cluster routes to followers.
+ * Features pass constant Cypher fragments; every value is a parameter.
+ */
+@Component
+@Transactional(readOnly = true)
+public class GraphReader {
+
+    /** The key under which a projected entity carries its GraphQL type name. */
+    public static final String TYPENAME = "__typename";
+
+    static final List<String> TYPES = List.of("Mineral", "Country", "Organization", "Deposit", "Facility", "Investment", "Offtake",
+            "Agreement", "ExportControl", "Policy", "Target", "Statistic", "Event", "Source");
+
+    /**
+     * Projects an entity bound to {@code n}: all its properties, its type name, the ISO code for countries,
+     * and its dates as {value, precision} pairs.
+     */
+    public static final String ENTITY = """
+            n {.*, __typename: [label IN labels(n) WHERE label IN $types][0], code: n.id,
+               date: CASE WHEN n.date IS NULL THEN null ELSE {value: n.date, precision: n.datePrecision} END,
+               start: CASE WHEN n.start IS NULL THEN null ELSE {value: n.start, precision: n.startPrecision} END,
+               end: CASE WHEN n.end IS NULL THEN null ELSE {value: n.end, precision: n.endPrecision} END,
+               announced: CASE WHEN n.announced IS NULL THEN null ELSE {value: n.announced, precision: n.announcedPrecision} END,
+               effective: CASE WHEN n.effective IS NULL THEN null ELSE {value: n.effective, precision: n.effectivePrecision} END,
+               lifted: CASE WHEN n.lifted IS NULL THEN null ELSE {value: n.lifted, precision: n.liftedPrecision} END}""";
+
+    private final Neo4jClient client;
+
+    GraphReader(Neo4jClient client) {
+        this.client = client;
+    }
+
+    /** The entity with this id and label, or empty. */
+    public Optional<Map<String, Object>> byId(String label, String id) {
+        if (!TYPES.contains(label) && !label.equals("Entity")) {
+            throw new IllegalArgumentException("unknown label " + label);
+        }
+        return client.query("MATCH (n:" + label + " {id: $id}) RETURN " + ENTITY + " AS entity")
+                .bind(id).to("id").bind(TYPES).to("types")
+                .fetchAs(mapType()).mappedBy((t, r) -> r.get("entity").asMap())
+                .one();
+    }
+
+    /**
+     * One page of entities bound to {@code n} by {@code matchClause} (a constant MATCH … WHERE using only
+     * parameters), ordered by id, with the total count, in one statement.
+     */
+    public Connection page(String matchClause, Map<String, Object> parameters, Integer first, String after) {
+        int size = Connection.pageSize(first);
+        String afterId = Connection.decode(after);
+        Map<String, Object> all = new HashMap<>(parameters);
+        all.put("types", TYPES);
+        all.put("after", afterId);
+        all.put("limit", size + 1);
+        Map<String, Object> result = client.query(matchClause + """
+
+                WITH DISTINCT n ORDER BY n.id
+                WITH collect(n) AS matching
+                RETURN size(matching) AS total,
+                       [n IN [x IN matching WHERE $after IS NULL OR x.id > $after][0..$limit] | %s] AS page""".formatted(ENTITY))
+                .bindAll(all).fetch().one().orElseThrow();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> page = (List<Map<String, Object>>) result.get("page");
+        return Connection.of(page, size, afterId != null, ((Number) result.get("total")).intValue());
+    }
+
+    /**
+     * Entities related to each parent through {@code pattern}, a constant pattern from {@code (parent)} to
+     * {@code (n)}, e.g. {@code (parent)-[:BASED_IN]->(n:Country)}; one statement for all parents.
+     */
+    public <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> related(Collection<K> parents, String pattern) {
+        Map<String, List<Map<String, Object>>> byId = relatedById(parents.stream().map(p -> (String) p.get("id")).toList(), pattern);
+        Map<K, List<Map<String, Object>>> result = new LinkedHashMap<>();
+        for (K parent : parents) {
+            result.put(parent, byId.getOrDefault((String) parent.get("id"), List.of()));
+        }
+        return result;
+    }
+
+    /** As {@link #related} for fields holding at most one entity; parents without one are left out. */
+    public <K extends Map<String, Object>> Map<K, Map<String, Object>> relatedOne(Collection<K> parents, String pattern) {
+        Map<K, Map<String, Object>> result = new LinkedHashMap<>();
+        related(parents, pattern).forEach((parent, items) -> {
+            if (!items.isEmpty()) {
+                result.put(parent, items.get(0));
+            }
+        });
+        return result;
+    }
+
+    Map<String, List<Map<String, Object>>> relatedById(List<String> ids, String pattern) {
+        Map<String, List<Map<String, Object>>> byId = new HashMap<>();
+        client.query("""
+                UNWIND $ids AS parentId
+                MATCH (parent:Entity {id: parentId})
+                MATCH %s
+                WITH parentId, n ORDER BY n.id
+                RETURN parentId, collect(DISTINCT %s) AS items""".formatted(pattern, ENTITY))
+                .bind(ids).to("ids").bind(TYPES).to("types")
+                .fetch().all()
+                .forEach(row -> {
+                    @SuppressWarnings("unchecked")
+                    List<Map<String, Object>> items = (List<Map<String, Object>>) row.get("items");
+                    byId.put((String) row.get("parentId"), items);
+                });
+        return byId;
+    }
+
+    /** Runs a constant statement with parameters and returns its rows. */
+    public Collection<Map<String, Object>> rows(String cypher, Map<String, Object> parameters) {
+        Map<String, Object> all = new HashMap<>(parameters);
+        all.put("types", TYPES);
+        return client.query(cypher).bindAll(all).fetch().all();
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static Class<Map<String, Object>> mapType() {
+        return (Class) Map.class;
+    }
+}

@@ -1,0 +1,32 @@
+package org.criticalminerals.database;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The service's own settings ({@code cmg.*}), validated at start-up so that a bad value stops the
+ * service with a clear message instead of failing later.
+ */
+@Validated
+@ConfigurationProperties("cmg")
+public record GraphProperties(@NotNull Mode mode, @Valid @NotNull Embedded embedded, @Valid @NotNull KnowledgeBase knowledgeBase) {
+
+    public enum Mode {
+        /** Neo4j runs in this process, store on disk, Bolt on localhost. */
+        EMBEDDED,
+        /** An external Neo4j (single server, cluster or Aura) at {@code spring.neo4j.uri}. */
+        SERVER
+    }
+
+    public record Embedded(@NotBlank String dataDir, @NotBlank String boltAddress, @Min(1) @Max(65535) int boltPort,
+            @NotBlank String pageCache) {
+    }
+
+    public record KnowledgeBase(boolean loadOnStartup, @NotBlank String location) {
+    }
+}

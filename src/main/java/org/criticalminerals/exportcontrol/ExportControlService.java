@@ -1,0 +1,54 @@
+package org.criticalminerals.exportcontrol;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.criticalminerals.api.Connection;
+import org.criticalminerals.api.GraphReader;
+import org.springframework.stereotype.Service;
+
+/** Export controls and resource-nationalism measures. */
+@Service
+public class ExportControlService {
+
+    private final GraphReader reader;
+
+    ExportControlService(GraphReader reader) {
+        this.reader = reader;
+    }
+
+    public Optional<Map<String, Object>> exportControl(String id) {
+        return reader.byId("ExportControl", id);
+    }
+
+    public Connection exportControls(ExportControlFilter filter, Integer first, String after) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("imposer", filter == null ? null : filter.imposer());
+        parameters.put("mineral", filter == null ? null : filter.mineral());
+        parameters.put("measure", filter == null ? null : filter.measure());
+        parameters.put("since", filter == null ? null : filter.since());
+        return reader.page("""
+                MATCH (n:ExportControl)
+                WHERE ($imposer IS NULL OR EXISTS { (n)-[:IMPOSED_BY]->(:Country {id: $imposer}) })
+                  AND ($measure IS NULL OR n.measure = $measure)
+                  AND ($since IS NULL OR coalesce(n.effective, n.announced) >= $since)
+                  AND ($mineral IS NULL OR EXISTS { (n)-[:RESTRICTS]->(m:Mineral)
+                        WHERE m.id = $mineral OR EXISTS { (m)-[:PART_OF*1..3]->(:Mineral {id: $mineral}) } })""",
+                parameters, first, after);
+    }
+
+    <K extends Map<String, Object>> Map<K, Map<String, Object>> imposer(List<K> controls) {
+        return reader.relatedOne(controls, "(parent)-[:IMPOSED_BY]->(n:Country)");
+    }
+
+    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> minerals(List<K> controls) {
+        return reader.related(controls, "(parent)-[:RESTRICTS]->(n:Mineral)");
+    }
+
+    /** Filter of the export-controls list. */
+    public record ExportControlFilter(String imposer, String mineral, String measure, LocalDate since) {
+    }
+}

@@ -1,0 +1,46 @@
+package org.criticalminerals.ingest;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class ImportController {
+
+    private static final int MAX_CONTENT = 16 * 1024 * 1024;
+
+    private final KnowledgeImporter importer;
+
+    ImportController(KnowledgeImporter importer) {
+        this.importer = importer;
+    }
+
+    record ImportKnowledgeInput(String batch, String content, Boolean dryRun) {
+    }
+
+    @MutationMapping
+    Map<String, Object> importKnowledge(@Argument ImportKnowledgeInput input) {
+        if (input.batch() == null || !input.batch().matches("[a-z0-9][a-z0-9:._-]{0,99}") || input.batch().equals(KnowledgeBaseLoader.BATCH)) {
+            return rejected(new Rejection("input", null, "batch",
+                    "batch must be 1-100 characters of a-z 0-9 : . _ - and not the curated knowledge base's own batch"));
+        }
+        if (input.content() == null || input.content().isBlank() || input.content().length() > MAX_CONTENT) {
+            return rejected(new Rejection("input", null, "content", "content must hold 1 to " + MAX_CONTENT + " characters of records"));
+        }
+        try {
+            ImportReport report = importer.importFiles(input.batch(), List.of(new KnowledgeFile("input", input.content())),
+                    Boolean.TRUE.equals(input.dryRun()), false);
+            return Map.of("report", report, "errors", List.of());
+        }
+        catch (ImportRejectedException e) {
+            return Map.of("errors", e.report().rejections());
+        }
+    }
+
+    private static Map<String, Object> rejected(Rejection rejection) {
+        return Map.of("errors", List.of(rejection));
+    }
+}

@@ -1,0 +1,72 @@
+package org.criticalminerals.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import org.criticalminerals.database.GraphProperties;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the curated knowledge base ({@code knowledge-base/**}{@code /*.yaml}) at start-up as one batch. It is
+ * idempotent: unchanged content is skipped, changed content replaces what its records asserted before.
+ * An invalid knowledge base stops the start-up with the list of problems.
+ */
+@Component
+class KnowledgeBaseLoader implements ApplicationRunner {
+
+    static final String BATCH = "knowledge-base";
+
+    private final KnowledgeImporter importer;
+
+    private final GraphProperties properties;
+
+    KnowledgeBaseLoader(KnowledgeImporter importer, GraphProperties properties) {
+        this.importer = importer;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (properties.knowledgeBase().loadOnStartup()) {
+            importer.importFiles(BATCH, files(properties.knowledgeBase().location()), false, true);
+        }
+    }
+
+    static List<KnowledgeFile> files(String location) {
+        String base = location.endsWith("/") ? location : location + "/";
+        try {
+            Resource[] resources = new PathMatchingResourcePatternResolver().getResources(base + "**/*.yaml");
+            List<KnowledgeFile> files = new ArrayList<>();
+            for (Resource resource : Arrays.stream(resources).sorted(Comparator.comparing(KnowledgeBaseLoader::relativeName)).toList()) {
+                files.add(new KnowledgeFile(relativeName(resource), resource.getContentAsString(StandardCharsets.UTF_8)));
+            }
+            if (files.isEmpty()) {
+                throw new IllegalStateException("No knowledge-base files (*.yaml) found at " + location);
+            }
+            return files;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String relativeName(Resource resource) {
+        try {
+            String uri = resource.getURI().toString();
+            int at = uri.lastIndexOf("knowledge-base/");
+            return at < 0 ? resource.getFilename() : uri.substring(at);
+        }
+        catch (IOException e) {
+            return resource.getFilename();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.criticalminerals.investment;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.criticalminerals.api.Connection;
+import org.criticalminerals.api.GraphReader;
+import org.springframework.stereotype.Service;
+
+/** Equity investments, loans, grants and guarantees. */
+@Service
+public class InvestmentService {
+
+    private final GraphReader reader;
+
+    InvestmentService(GraphReader reader) {
+        this.reader = reader;
+    }
+
+    public Optional<Map<String, Object>> investment(String id) {
+        return reader.byId("Investment", id);
+    }
+
+    public Connection investments(InvestmentFilter filter, Integer first, String after) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("investor", filter == null ? null : filter.investor());
+        parameters.put("investorCountry", filter == null ? null : filter.investorCountry());
+        parameters.put("target", filter == null ? null : filter.target());
+        parameters.put("mineral", filter == null ? null : filter.mineral());
+        return reader.page("""
+                MATCH (n:Investment)
+                WHERE ($investor IS NULL OR EXISTS { (:Entity {id: $investor})-[:INVESTED]->(n) })
+                  AND ($investorCountry IS NULL OR EXISTS { (:Country {id: $investorCountry})-[:INVESTED]->(n) }
+                       OR EXISTS { (:Country {id: $investorCountry})<-[:BASED_IN]-(:Organization)-[:INVESTED]->(n) })
+                  AND ($target IS NULL OR EXISTS { (n)-[:IN]->(:Entity {id: $target}) })
+                  AND ($mineral IS NULL OR EXISTS { (n)-[:CONCERNS]->(m:Mineral)
+                        WHERE m.id = $mineral OR EXISTS { (m)-[:PART_OF*1..3]->(:Mineral {id: $mineral}) } })""",
+                parameters, first, after);
+    }
+
+    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> investors(List<K> investments) {
+        return reader.related(investments, "(parent)<-[:INVESTED]-(n:Entity)");
+    }
+
+    <K extends Map<String, Object>> Map<K, Map<String, Object>> target(List<K> investments) {
+        return reader.relatedOne(investments, "(parent)-[:IN]->(n:Entity)");
+    }
+
+    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> minerals(List<K> investments) {
+        return reader.related(investments, "(parent)-[:CONCERNS]->(n:Mineral)");
+    }
+
+    /** Filter of the investments list. */
+    public record InvestmentFilter(String investor, String investorCountry, String target, String mineral) {
+    }
+}

@@ -1,0 +1,50 @@
+package org.criticalminerals.mineral;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.criticalminerals.api.Connection;
+import org.criticalminerals.api.GraphReader;
+import org.springframework.stereotype.Service;
+
+/** Minerals, elements and groups, and the group structure between them. */
+@Service
+public class MineralService {
+
+    /** Matches {@code n} when it is {@code $mineral} or a member of that group (up to three levels down). */
+    public static final String IS_OR_IN_GROUP = "(n.id = $mineral OR EXISTS { (n)-[:PART_OF*1..3]->(:Mineral {id: $mineral}) })";
+
+    private final GraphReader reader;
+
+    MineralService(GraphReader reader) {
+        this.reader = reader;
+    }
+
+    public Optional<Map<String, Object>> mineral(String id) {
+        return reader.byId("Mineral", id);
+    }
+
+    public Connection minerals(MineralFilter filter, Integer first, String after) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("kind", filter == null ? null : filter.kind());
+        parameters.put("group", filter == null ? null : filter.partOf());
+        return reader.page("""
+                MATCH (n:Mineral)
+                WHERE ($kind IS NULL OR n.kind = $kind)
+                  AND ($group IS NULL OR EXISTS { (n)-[:PART_OF*1..3]->(:Mineral {id: $group}) })""", parameters, first, after);
+    }
+
+    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> partOf(List<K> minerals) {
+        return reader.related(minerals, "(parent)-[:PART_OF]->(n:Mineral)");
+    }
+
+    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> members(List<K> minerals) {
+        return reader.related(minerals, "(parent)<-[:PART_OF]-(n:Mineral)");
+    }
+
+    /** Filter of the minerals list. */
+    public record MineralFilter(String kind, String partOf) {
+    }
+}

@@ -1,0 +1,61 @@
+package org.criticalminerals.organization;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.criticalminerals.api.Connection;
+import org.criticalminerals.api.GraphReader;
+import org.springframework.stereotype.Service;
+
+/** Companies, agencies and international bodies. */
+@Service
+public class OrganizationService {
+
+    private final GraphReader reader;
+
+    OrganizationService(GraphReader reader) {
+        this.reader = reader;
+    }
+
+    public Optional<Map<String, Object>> organization(String id) {
+        return reader.byId("Organization", id);
+    }
+
+    public Connection organizations(OrganizationFilter filter, Integer first, String after) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("kind", filter == null ? null : filter.kind());
+        parameters.put("country", filter == null ? null : filter.country());
+        parameters.put("role", filter == null ? null : filter.role());
+        return reader.page("""
+                MATCH (n:Organization)
+                WHERE ($kind IS NULL OR n.kind = $kind)
+                  AND ($country IS NULL OR EXISTS { (n)-[:BASED_IN]->(:Country {id: $country}) })
+                  AND ($role IS NULL OR $role IN n.roles)""", parameters, first, after);
+    }
+
+    <K extends Map<String, Object>> Map<K, Map<String, Object>> country(List<K> organizations) {
+        return reader.relatedOne(organizations, "(parent)-[:BASED_IN]->(n:Country)");
+    }
+
+    <K extends Map<String, Object>> Map<K, Map<String, Object>> parent(List<K> organizations) {
+        return reader.relatedOne(organizations, "(parent)-[:SUBSIDIARY_OF]->(n:Organization)");
+    }
+
+    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> operatedDeposits(List<K> organizations) {
+        return reader.related(organizations, "(parent)-[:OPERATES]->(n:Deposit)");
+    }
+
+    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> operatedFacilities(List<K> organizations) {
+        return reader.related(organizations, "(parent)-[:OPERATES]->(n:Facility)");
+    }
+
+    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> investments(List<K> organizations) {
+        return reader.related(organizations, "(parent)-[:INVESTED]->(n:Investment)");
+    }
+
+    /** Filter of the organizations list. */
+    public record OrganizationFilter(String kind, String country, String role) {
+    }
+}

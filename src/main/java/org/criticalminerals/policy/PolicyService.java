@@ -1,0 +1,69 @@
+package org.criticalminerals.policy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.criticalminerals.api.Connection;
+import org.criticalminerals.api.GraphReader;
+import org.springframework.stereotype.Service;
+
+/** Policies, laws, strategies, programmes, funds and critical-mineral lists, and the targets they set. */
+@Service
+public class PolicyService {
+
+    private final GraphReader reader;
+
+    PolicyService(GraphReader reader) {
+        this.reader = reader;
+    }
+
+    public Optional<Map<String, Object>> policy(String id) {
+        return reader.byId("Policy", id);
+    }
+
+    public Optional<Map<String, Object>> target(String id) {
+        return reader.byId("Target", id);
+    }
+
+    public Connection policies(PolicyFilter filter, Integer first, String after) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("issuer", filter == null ? null : filter.issuer());
+        parameters.put("kind", filter == null ? null : filter.kind());
+        parameters.put("designates", filter == null ? null : filter.designates());
+        return reader.page("""
+                MATCH (n:Policy)
+                WHERE ($issuer IS NULL OR EXISTS { (n)-[:ISSUED_BY]->(:Entity {id: $issuer}) })
+                  AND ($kind IS NULL OR n.kind = $kind)
+                  AND ($designates IS NULL OR EXISTS { (n)-[:DESIGNATES]->(:Mineral {id: $designates}) })""", parameters, first, after);
+    }
+
+    <K extends Map<String, Object>> Map<K, Map<String, Object>> issuer(List<K> policies) {
+        return reader.relatedOne(policies, "(parent)-[:ISSUED_BY]->(n:Entity)");
+    }
+
+    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> designates(List<K> policies) {
+        return reader.related(policies, "(parent)-[:DESIGNATES]->(n:Mineral)");
+    }
+
+    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> targets(List<K> policies) {
+        return reader.related(policies, "(parent)-[:SETS]->(n:Target)");
+    }
+
+    <K extends Map<String, Object>> Map<K, Map<String, Object>> targetPolicy(List<K> targets) {
+        return reader.relatedOne(targets, "(parent)<-[:SETS]-(n:Policy)");
+    }
+
+    <K extends Map<String, Object>> Map<K, Map<String, Object>> targetMineral(List<K> targets) {
+        return reader.relatedOne(targets, "(parent)-[:FOR]->(n:Mineral)");
+    }
+
+    <K extends Map<String, Object>> Map<K, Map<String, Object>> targetCountry(List<K> targets) {
+        return reader.relatedOne(targets, "(parent)-[:OF_COUNTRY]->(n:Country)");
+    }
+
+    /** Filter of the policies list. */
+    public record PolicyFilter(String issuer, String kind, String designates) {
+    }
+}

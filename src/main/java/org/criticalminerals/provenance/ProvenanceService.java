@@ -1,0 +1,136 @@
+package org.criticalminerals.provenance;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.criticalminerals.api.Connection;
+import org.criticalminerals.api.GraphReader;
+import org.springframework.stereotype.Service;
+
+/**
+ * The evidence behind every fact: sources, and one claim per citation with the line, the exact quote and
+ * the figures the source gives. Where sources give different figures for a field, each stays on its own
+ * claim and the fact lists the field as disputed.
+ */
+@Service
+public class ProvenanceService {
+
+    private final GraphReader reader;
+
+    ProvenanceService(GraphReader reader) {
+        this.reader = reader;
+    }
+
+    public Optional<Map<String, Object>> source(String id) {
+        return reader.byId("Source", id);
+    }
+
+    public Connection sources(String kind, Integer first, String after) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("kind", kind);
+        return reader.page("MATCH (n:Source) WHERE $kind IS NULL OR n.kind = $kind", parameters, first, after);
+    }
+
+    /** Claims of each fact, by fact id; one statement for all facts. */
+    public Map<String, List<Map<String, Object>>> claims(Collection<String> factIds) {
+        Map<String, List<Map<String, Object>>> byFact = new HashMap<>();
+        reader.rows("""
+                UNWIND $ids AS factId
+                MATCH (:Entity {id: factId})-[:CLAIMED_BY]->(c:Claim)
+                WITH factId, c ORDER BY c.source, c.line, c.id
+                RETURN factId, collect(c {.*}) AS claims""", Map.of("ids", List.copyOf(factIds))).forEach(row -> {
+                    @SuppressWarnings("unchecked")
+                    List<Map<String, Object>> claims = (List<Map<String, Object>>) row.get("claims");
+                    byFact.put((String) row.get("factId"), claims.stream().map(ProvenanceService::withFigures).toList());
+                });
+        return byFact;
+    }
+
+    /** Sources of the given claims; one statement for all. */
+    public <K extends Map<String, Object>> Map<K, Map<String, Object>> sourceOf(List<K> claims) {
+        Map<String, Map<String, Object>> sources = new HashMap<>();
+        reader.rows("MATCH (n:Source) WHERE n.id IN $ids RETURN " + GraphReader.ENTITY + " AS source",
+                Map.of("ids", claims.stream().map(c -> c.get("source")).distinct().toList())).forEach(row -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> source = (Map<String, Object>) row.get("source");
+                    sources.put((String) source.get("id"), source);
+                });
+        Map<K, Map<String, Object>> result = new LinkedHashMap<>();
+        claims.forEach(claim -> result.put(claim, sources.get((String) claim.get("source"))));
+        return result;
+    }
+
+    /** The disputed fields of a fact, each with the claims that give a figure for it. */
+    public static List<Map<String, Object>> disputes(Map<String, Object> fact, List<Map<String, Object>> claims) {
+        Object disputed = fact.get("disputed");
+        if (!(disputed instanceof List<?> fields)) {
+            return List.of();
+        }
+        List<Map<String, Object>> disputes = new ArrayList<>();
+        for (Object field : fields) {
+            List<Map<String, Object>> giving = claims.stream().filter(c -> c.get(field.toString()) != null).toList();
+            disputes.add(Map.of("field", field, "claims", giving));
+        }
+        return disputes;
+    }
+
+    /** Figures of one field across claims: each claim that gives the field, or the fact's own value. */
+    public static List<Map<String, Object>> figures(Map<String, Object> fact, List<Map<String, Object>> claims, String field,
+            Set<String> companions) {
+        List<Map<String, Object>> figures = new ArrayList<>();
+        for (Map<String, Object> claim : claims) {
+            if (claim.get(field) != null) {
+                Map<String, Object> figure = new LinkedHashMap<>();
+                figure.put(field, claim.get(field));
+                for (String companion : companions) {
+                    figure.put(companion, claim.get(companion) != null ? claim.get(companion) : agreed(fact, companion));
+                }
+                figure.put("approximate", Boolean.TRUE.equals(claim.get("approximate")));
+                figure.put("claim", claim);
+                figures.add(figure);
+            }
+        }
+        if (figures.isEmpty() && fact.get(field) != null && !claims.isEmpty()) {
+            Map<String, Object> figure = new LinkedHashMap<>();
+            figure.put(field, fact.get(field));
+            companions.forEach(companion -> figure.put(companion, agreed(fact, companion)));
+            figure.put("approximate", Boolean.TRUE.equals(fact.get("approximate")));
+            figure.put("claim", claims.get(0));
+            figures.add(figure);
+        }
+        return figures;
+    }
+
+    private static Object agreed(Map<String, Object> fact, String field) {
+        return fact.get(field);
+    }
+
+    private static Map<String, Object> withFigures(Map<String, Object> claim) {
+        Map<String, Object> shaped = new LinkedHashMap<>(claim);
+        List<Map<String, Object>> figures = new ArrayList<>();
+        if (claim.get("fields") instanceof List<?> fields) {
+            for (Object field : fields) {
+                Object value = claim.get(field.toString());
+                String text = value instanceof LocalDate date ? text(date, (String) claim.get(field + "Precision")) : String.valueOf(value);
+                figures.add(Map.of("field", field, "value", text));
+            }
+        }
+        shaped.put("figures", figures);
+        return shaped;
+    }
+
+    private static String text(LocalDate date, String precision) {
+        return switch (precision == null ? "DAY" : precision) {
+            case "YEAR" -> String.valueOf(date.getYear());
+            case "MONTH" -> date.toString().substring(0, 7);
+            default -> date.toString();
+        };
+    }
+}

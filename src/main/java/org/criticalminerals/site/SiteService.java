@@ -1,0 +1,105 @@
+package org.criticalminerals.site;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.criticalminerals.api.Connection;
+import org.criticalminerals.api.GraphReader;
+import org.springframework.stereotype.Service;
+
+/** Deposits, mines and processing facilities, and the material flows between them. */
+@Service
+public class SiteService {
+
+    private static final String SITE_FILTER = """
+            WHERE ($country IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(:Country {id: $country}) })
+              AND ($mineral IS NULL OR EXISTS { (n)-[:PRODUCES]->(m:Mineral)
+                    WHERE m.id = $mineral OR EXISTS { (m)-[:PART_OF*1..3]->(:Mineral {id: $mineral}) } })""";
+
+    private static final String SUPPLY_LINKS = """
+            UNWIND $ids AS parentId
+            MATCH (parent:Entity {id: parentId})
+            MATCH %s
+            CALL { WITH a WITH a AS n RETURN %s AS fromSite }
+            CALL { WITH b WITH b AS n RETURN %s AS toSite }
+            WITH parentId, r, fromSite, toSite ORDER BY r.id
+            RETURN parentId, collect({id: r.id, mineral: r.mineral, form: r.form, from: fromSite, to: toSite,
+                   validFrom: CASE WHEN r.validFrom IS NULL THEN null ELSE {value: r.validFrom, precision: r.validFromPrecision} END,
+                   validTo: CASE WHEN r.validTo IS NULL THEN null ELSE {value: r.validTo, precision: r.validToPrecision} END}) AS links""";
+
+    private final GraphReader reader;
+
+    SiteService(GraphReader reader) {
+        this.reader = reader;
+    }
+
+    public Optional<Map<String, Object>> deposit(String id) {
+        return reader.byId("Deposit", id);
+    }
+
+    public Optional<Map<String, Object>> facility(String id) {
+        return reader.byId("Facility", id);
+    }
+
+    public Connection deposits(SiteFilter filter, Integer first, String after) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("country", filter == null ? null : filter.country());
+        parameters.put("mineral", filter == null ? null : filter.mineral());
+        parameters.put("status", filter == null ? null : filter.status());
+        return reader.page("MATCH (n:Deposit)\n" + SITE_FILTER + "\n  AND ($status IS NULL OR n.status = $status)", parameters, first,
+                after);
+    }
+
+    public Connection facilities(FacilityFilter filter, Integer first, String after) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("country", filter == null ? null : filter.country());
+        parameters.put("mineral", filter == null ? null : filter.mineral());
+        parameters.put("stage", filter == null ? null : filter.stage());
+        return reader.page("MATCH (n:Facility)\n" + SITE_FILTER + "\n  AND ($stage IS NULL OR n.stage = $stage)", parameters, first,
+                after);
+    }
+
+    <K extends Map<String, Object>> Map<K, Map<String, Object>> country(List<K> sites) {
+        return reader.relatedOne(sites, "(parent)-[:LOCATED_IN]->(n:Country)");
+    }
+
+    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> operators(List<K> sites) {
+        return reader.related(sites, "(parent)<-[:OPERATES]-(n:Organization)");
+    }
+
+    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> minerals(List<K> sites) {
+        return reader.related(sites, "(parent)-[:PRODUCES]->(n:Mineral)");
+    }
+
+    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> suppliesTo(List<K> sites) {
+        return links(sites, "(parent)-[r:SUPPLIES]->(b:Facility) WITH parentId, r, parent AS a, b");
+    }
+
+    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> suppliedBy(List<K> sites) {
+        return links(sites, "(a)-[r:SUPPLIES]->(parent) WITH parentId, r, a, parent AS b");
+    }
+
+    private <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> links(List<K> sites, String pattern) {
+        Map<String, List<Map<String, Object>>> byId = new HashMap<>();
+        reader.rows(SUPPLY_LINKS.formatted(pattern, GraphReader.ENTITY, GraphReader.ENTITY),
+                Map.of("ids", sites.stream().map(s -> s.get("id")).toList())).forEach(row -> {
+                    @SuppressWarnings("unchecked")
+                    List<Map<String, Object>> links = (List<Map<String, Object>>) row.get("links");
+                    byId.put((String) row.get("parentId"), links);
+                });
+        Map<K, List<Map<String, Object>>> result = new LinkedHashMap<>();
+        sites.forEach(site -> result.put(site, byId.getOrDefault((String) site.get("id"), List.of())));
+        return result;
+    }
+
+    /** Filter of the deposits list. */
+    public record SiteFilter(String country, String mineral, String status) {
+    }
+
+    /** Filter of the facilities list. */
+    public record FacilityFilter(String country, String mineral, String stage) {
+    }
+}

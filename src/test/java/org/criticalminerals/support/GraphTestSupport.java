@@ -1,0 +1,39 @@
+package org.criticalminerals.support;
+
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.graphql.support.DocumentSource;
+import org.springframework.graphql.support.ResourceDocumentSource;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The service in server mode against the test JVM's one Neo4j ({@link TestNeo4j}), with the curated
+ * knowledge base loaded by the service itself, on a random HTTP port. Every subclass shares one context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cmg.mode=server")
+@AutoConfigureHttpGraphQlTester
+public abstract class GraphTestSupport {
+
+    /** The example documents in graphql/examples, which frontend teams read as documentation. */
+    protected static final DocumentSource EXAMPLES = new ResourceDocumentSource(List.of(new ClassPathResource("graphql/examples/")),
+            List.of(".graphql"));
+
+    @Autowired
+    private HttpGraphQlTester httpGraphQlTester;
+
+    /** A tester over real HTTP that finds documents by name in graphql/examples. */
+    protected HttpGraphQlTester graphQl() {
+        return httpGraphQlTester.mutate().documentSource(EXAMPLES).build();
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.neo4j.uri", () -> TestNeo4j.server().boltUri());
+    }
+}

@@ -1,0 +1,69 @@
+package org.criticalminerals.support;
+
+import java.time.Duration;
+
+import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilders;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.neo4j.Neo4jContainer;
+
+/**
+ * The real Neo4j the tests run against, started once per test JVM: Testcontainers' Neo4j when a Docker
+ * engine is present, else an in-process Neo4j (the harness) with Bolt on a free port. Choose with
+ * {@code -Dtest.neo4j=auto|harness|testcontainers} (default auto).
+ */
+public final class TestNeo4j {
+
+    public record Server(String kind, String boltUri) {
+    }
+
+    private static Server server;
+
+    private TestNeo4j() {
+    }
+
+    public static synchronized Server server() {
+        if (server == null) {
+            server = start();
+        }
+        return server;
+    }
+
+    private static Server start() {
+        String mode = System.getProperty("test.neo4j", "auto");
+        boolean docker = switch (mode) {
+            case "harness" -> false;
+            case "testcontainers" -> true;
+            case "auto" -> dockerAvailable();
+            default -> throw new IllegalArgumentException("test.neo4j must be auto, harness or testcontainers, not " + mode);
+        };
+        long started = System.nanoTime();
+        Server started_;
+        if (docker) {
+            Neo4jContainer container = new Neo4jContainer(System.getProperty("test.neo4j.image", "neo4j:5.26-community"))
+                    .withoutAuthentication()
+                    .withStartupTimeout(Duration.ofMinutes(3));
+            container.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+            started_ = new Server("testcontainers", container.getBoltUrl());
+        }
+        else {
+            // Neo4j's own HTTP server does not start under Boot 4's Jersey; Bolt is all the tests need.
+            Neo4j neo4j = Neo4jBuilders.newInProcessBuilder().withDisabledServer().build();
+            Runtime.getRuntime().addShutdownHook(new Thread(neo4j::close));
+            started_ = new Server("harness", neo4j.boltURI().toString());
+        }
+        System.out.printf("[TestNeo4j] %s at %s (started in %d ms)%n", started_.kind(), started_.boltUri(),
+                (System.nanoTime() - started) / 1_000_000);
+        return started_;
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        }
+        catch (Throwable e) {
+            return false;
+        }
+    }
+}
