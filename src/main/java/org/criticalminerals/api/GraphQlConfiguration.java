@@ -20,7 +20,6 @@ class GraphQlConfiguration {
                 .scalar(ExtendedScalars.DateTime)
                 .scalar(ExtendedScalars.GraphQLBigDecimal)
                 .scalar(ExtendedScalars.GraphQLLong)
-                .scalar(ExtendedScalars.CountryCode)
                 .scalar(ExtendedScalars.Currency)
                 .scalar(ExtendedScalars.Url);
     }

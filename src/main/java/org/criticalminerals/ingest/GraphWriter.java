@@ -45,7 +45,7 @@ final class GraphWriter {
                 MERGE (n:Entity {id: row.id})
                 REMOVE n:Company:Agency:InternationalBody:NonProfit
                 SET n:%s
-                SET n = row.props""".formatted(labels), Map.of("rows", rows.stream().map(NodeRow::props).toList())).consume());
+                SET n = row.props""".formatted(labels), Map.of("rows", rows.stream().map(n -> Map.of("id", n.id(), "props", n.props())).toList())).consume());
 
         tx.run("""
                 UNWIND $claims AS claim

@@ -35,7 +35,7 @@ final class ImportPlanner {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-    private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
+    private static final Set<String> ISO_COUNTRIES = Set.of(java.util.Locale.getISOCountries());
 
     private static final Pattern DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
 
@@ -170,9 +170,9 @@ final class ImportPlanner {
                 reject(raw.location(), asText(id), "type", "unknown record type " + quoted(type) + "; one of " + RecordSchema.types());
                 continue;
             }
-            if (!(id instanceof String idText) || !(spec.type().equals("Country") ? COUNTRY_CODE : SLUG).matcher(idText).matches()) {
+            if (!(id instanceof String idText) || !(spec.type().equals("Country") ? ISO_COUNTRIES.contains(idText) : SLUG.matcher(idText).matches())) {
                 reject(raw.location(), asText(id), "id", spec.type().equals("Country")
-                        ? "a country id is its ISO 3166-1 alpha-2 code in capitals, e.g. JP (quote it in YAML: \"NO\")"
+                        ? "a country id is an ISO 3166-1 alpha-2 code in capitals, e.g. JP (quote it in YAML: \"NO\"), got " + quoted(id)
                         : "an id is a lower-case slug like mount-weld, got " + quoted(id));
                 continue;
             }

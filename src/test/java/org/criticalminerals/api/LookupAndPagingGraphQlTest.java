@@ -35,7 +35,7 @@ class LookupAndPagingGraphQlTest extends GraphTestSupport {
         String after = null;
         int total = -1;
         for (int page = 0; page < 100; page++) {
-            var response = graphQl().documentName("organizationsPage").variable("first", 2).variable("after", after).execute();
+            var response = graphQl().documentName("organizationsPage").variable("first", 1).variable("after", after).execute();
             total = response.path("organizations.totalCount").entity(Integer.class).get();
             seen.addAll(response.path("organizations.edges[*].node.id").entityList(String.class).get());
             if (!response.path("organizations.pageInfo.hasNextPage").entity(Boolean.class).get()) {
@@ -44,12 +44,12 @@ class LookupAndPagingGraphQlTest extends GraphTestSupport {
             after = response.path("organizations.pageInfo.endCursor").entity(String.class).get();
         }
         assertThat(seen).hasSize(total).doesNotHaveDuplicates().isSorted().contains("jogmec", "sojitz");
-        assertThat(total).isGreaterThan(2);
+        assertThat(total).isGreaterThanOrEqualTo(2);
     }
 
     @Test
     void filtersNarrowLists() {
-        graphQl().document("{ organizations(first: 500, filter: {country: \"AU\"}) { edges { node { id country { code } } } } }").execute()
+        graphQl().document("{ organizations(first: 500, filter: {country: AU}) { edges { node { id country { code } } } } }").execute()
                 .path("organizations.edges[*].node.country.code").entityList(String.class).satisfies(list -> assertThat(list).containsOnly("AU"))
                 .path("organizations.edges[*].node.id").entityList(String.class).contains("lynas-rare-earths");
     }
