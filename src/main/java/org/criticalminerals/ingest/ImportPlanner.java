@@ -499,6 +499,9 @@ final class ImportPlanner {
                 }
             }
             if (candidates.isEmpty()) {
+                if (field.kind() == RecordSchema.ValueKind.TEXT_LIST || field.kind() == RecordSchema.ValueKind.ENUM_LIST) {
+                    props.put(field.name(), List.of()); // lists read as empty, never as missing
+                }
                 continue;
             }
             Object agreed = agree(candidates);

@@ -69,7 +69,7 @@ final class RecordSchema {
                 out("country", "LOCATED_IN", false, "Country"), in("operators", "OPERATES", true, "Organization"),
                 out("minerals", "PRODUCES", true, "Mineral"));
         type("Facility", Shape.NODE, values(text("region"), enumOf("status", statuses), text("description"),
-                enumOf("stage", "CONCENTRATION", "CRACKING", "SEPARATION", "REFINING", "SMELTING", "METAL", "MAGNET",
+                enumOf("stage", "PROCESSING", "CONCENTRATION", "CRACKING", "SEPARATION", "REFINING", "SMELTING", "METAL", "MAGNET",
                         "PRECURSOR_CATHODE", "RECYCLING")),
                 out("country", "LOCATED_IN", false, "Country"), in("operators", "OPERATES", true, "Organization"),
                 out("minerals", "PRODUCES", true, "Mineral"));

@@ -23,8 +23,8 @@ public class SiteService {
             UNWIND $ids AS parentId
             MATCH (parent:Entity {id: parentId})
             MATCH %s
-            CALL { WITH a WITH a AS n RETURN %s AS fromSite }
-            CALL { WITH b WITH b AS n RETURN %s AS toSite }
+            CALL (a) { WITH a AS n RETURN %s AS fromSite }
+            CALL (b) { WITH b AS n RETURN %s AS toSite }
             WITH parentId, r, fromSite, toSite ORDER BY r.id
             RETURN parentId, collect({id: r.id, mineral: r.mineral, form: r.form, from: fromSite, to: toSite,
                    validFrom: CASE WHEN r.validFrom IS NULL THEN null ELSE {value: r.validFrom, precision: r.validFromPrecision} END,

@@ -26,8 +26,7 @@ public class SupplyRoutes {
      * date, and a facility whose every incoming link on the route has expired drops out of the route.
      */
     public static final String ROUTE_OF_N = """
-            CALL {
-              WITH n
+            CALL (n) {
               OPTIONAL MATCH (n)-[:SUPPLIED_FROM]->(site)
               WITH collect(site) AS sites
               UNWIND (CASE WHEN size(sites) = 0 THEN [null] ELSE sites END) AS site
