@@ -504,7 +504,10 @@ final class ImportPlanner {
                 }
                 continue;
             }
-            Object agreed = agree(candidates);
+            // Text is commentary, not a figure: the record's own text wins, else the sources' texts are joined.
+            Object agreed = field.kind() != RecordSchema.ValueKind.TEXT ? agree(candidates)
+                    : topLevel.containsKey(field.name()) ? topLevel.get(field.name())
+                    : String.join(" / ", candidates.stream().map(Object::toString).toList());
             if (agreed == null) {
                 disputed.add(field.name());
             }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.criticalminerals.database.GraphProperties;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * An invalid knowledge base stops the start-up with the list of problems.
  */
 @Component
+@Order(0) // before anything that reads the knowledge base at start-up
 class KnowledgeBaseLoader implements ApplicationRunner {
 
     static final String BATCH = "knowledge-base";

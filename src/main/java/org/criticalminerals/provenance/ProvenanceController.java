@@ -28,7 +28,7 @@ class ProvenanceController {
     private static final String CLAIMS_LOADER = "claims";
 
     private static final List<String> EVIDENCED_TYPES = List.of("Mineral", "Country", "Organization", "Deposit", "Facility",
-            "Investment", "Offtake", "Agreement", "ExportControl", "Policy", "Target");
+            "Investment", "Offtake", "Agreement", "ExportControl", "Policy", "Target", "Statistic", "Event");
 
     private final ProvenanceService provenance;
 

@@ -1,0 +1,86 @@
+package org.criticalminerals.curation;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.criticalminerals.api.GraphReader;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the knowledge base holds, measured in the graph: counts per label and relationship type, facts per
+ * source document, the claims in conflict, and facts without a source (which must be none).
+ */
+@Service
+public class CurationReport {
+
+    private final GraphReader reader;
+
+    CurationReport(GraphReader reader) {
+        this.reader = reader;
+    }
+
+    public String render() {
+        StringBuilder out = new StringBuilder();
+        out.append("## Nodes per label\n\n| label | nodes |\n|---|---:|\n");
+        rows("""
+                MATCH (n) UNWIND labels(n) AS label
+                RETURN label, count(*) AS count ORDER BY label""").forEach(r -> out.append(row(r.get("label"), r.get("count"))));
+        out.append("\n## Relationships per type\n\n| type | relationships |\n|---|---:|\n");
+        rows("""
+                MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type""")
+                .forEach(r -> out.append(row(r.get("type"), r.get("count"))));
+        out.append("\n## Facts per source document\n\n| source | kind | facts citing it | claims (citations) | distinct lines cited |\n|---|---|---:|---:|---:|\n");
+        rows("""
+                MATCH (s:Source)
+                OPTIONAL MATCH (s)<-[:FROM]-(c:Claim)
+                RETURN s.id AS source, s.kind AS kind, count(DISTINCT c.record) AS facts, count(c) AS claims,
+                       count(DISTINCT c.line) AS lines ORDER BY s.kind DESC, s.id""")
+                .forEach(r -> out.append("| %s | %s | %s | %s | %s |\n".formatted(r.get("source"), r.get("kind"), r.get("facts"),
+                        r.get("claims"), r.get("lines"))));
+        List<Map<String, Object>> conflicts = rows("""
+                MATCH (n:Entity) WHERE size(coalesce(n.disputed, [])) > 0
+                UNWIND n.disputed AS field
+                MATCH (n)-[:CLAIMED_BY]->(c:Claim) WHERE field IN c.fields
+                WITH n, field, c ORDER BY c.source, c.line
+                RETURN n.id AS fact, field, collect(c.source + ':' + coalesce(toString(c.line), '-') + ' = '
+                       + toString(c[field]) + coalesce(' ' + c[field + 'Precision'], '')) AS figures
+                ORDER BY fact, field""");
+        out.append("\n## Claims in conflict (").append(conflicts.size()).append(" fields)\n\n| fact | field | figures (source:line = value) |\n|---|---|---|\n");
+        conflicts.forEach(r -> out.append("| %s | %s | %s |\n".formatted(r.get("fact"), r.get("field"),
+                ((Collection<?>) r.get("figures")).stream().map(Object::toString).collect(Collectors.joining("; ")))));
+        Map<String, Object> unsourced = rows("""
+                RETURN COUNT { MATCH (n:Entity) WHERE NOT n:Source AND NOT (n)-[:CLAIMED_BY]->(:Claim) } AS nodes,
+                       COUNT { MATCH ()-[r]->() WHERE NOT type(r) IN ['CLAIMED_BY', 'FROM']
+                               AND (r.claims IS NULL OR size(r.claims) = 0) } AS relationships,
+                       COUNT { MATCH (c:Claim) WHERE NOT (c)-[:FROM]->(:Source) } AS claims""").get(0);
+        out.append("\n## Facts without a source\n\n| what | count |\n|---|---:|\n")
+                .append(row("fact nodes without a claim", unsourced.get("nodes")))
+                .append(row("fact relationships without claims", unsourced.get("relationships")))
+                .append(row("claims without a source", unsourced.get("claims")));
+        return out.toString();
+    }
+
+    /** Fact nodes in the graph (everything but sources). */
+    public long facts() {
+        return ((Number) rows("RETURN COUNT { MATCH (n:Entity) WHERE NOT n:Source } AS facts").get(0).get("facts")).longValue();
+    }
+
+    /** Facts without a source: nodes, relationships and claims; zero when the knowledge base is sound. */
+    public long unsourcedFacts() {
+        Map<String, Object> row = rows("""
+                RETURN COUNT { MATCH (n:Entity) WHERE NOT n:Source AND NOT (n)-[:CLAIMED_BY]->(:Claim) }
+                     + COUNT { MATCH ()-[r]->() WHERE NOT type(r) IN ['CLAIMED_BY', 'FROM'] AND (r.claims IS NULL OR size(r.claims) = 0) }
+                     + COUNT { MATCH (c:Claim) WHERE NOT (c)-[:FROM]->(:Source) } AS unsourced""").get(0);
+        return ((Number) row.get("unsourced")).longValue();
+    }
+
+    private List<Map<String, Object>> rows(String cypher) {
+        return List.copyOf(reader.rows(cypher, Map.of()));
+    }
+
+    private static String row(Object key, Object value) {
+        return "| " + key + " | " + value + " |\n";
+    }
+}

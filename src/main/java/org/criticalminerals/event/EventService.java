@@ -1,0 +1,55 @@
+package org.criticalminerals.event;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.criticalminerals.api.Connection;
+import org.criticalminerals.api.GraphReader;
+import org.springframework.stereotype.Service;
+
+/** Events the sources treat as turning points. */
+@Service
+public class EventService {
+
+    private final GraphReader reader;
+
+    EventService(GraphReader reader) {
+        this.reader = reader;
+    }
+
+    public Optional<Map<String, Object>> event(String id) {
+        return reader.byId("Event", id);
+    }
+
+    public Connection events(EventFilter filter, Integer first, String after) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("country", filter == null ? null : filter.country());
+        parameters.put("mineral", filter == null ? null : filter.mineral());
+        parameters.put("kind", filter == null ? null : filter.kind());
+        return reader.page("""
+                MATCH (n:Event)
+                WHERE ($country IS NULL OR EXISTS { (n)-[:INVOLVES]->(:Country {id: $country}) })
+                  AND ($kind IS NULL OR n.kind = $kind)
+                  AND ($mineral IS NULL OR EXISTS { (n)-[:CONCERNS]->(m:Mineral)
+                        WHERE m.id = $mineral OR EXISTS { (m)-[:PART_OF*1..3]->(:Mineral {id: $mineral}) } })""",
+                parameters, first, after);
+    }
+
+    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> countries(List<K> events) {
+        return reader.related(events, "(parent)-[:INVOLVES]->(n:Country)");
+    }
+
+    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> organizations(List<K> events) {
+        return reader.related(events, "(parent)-[:INVOLVES]->(n:Organization)");
+    }
+
+    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> minerals(List<K> events) {
+        return reader.related(events, "(parent)-[:CONCERNS]->(n:Mineral)");
+    }
+
+    /** Filter of the events list. */
+    public record EventFilter(String country, String mineral, String kind) {
+    }
+}

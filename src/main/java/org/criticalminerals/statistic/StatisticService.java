@@ -1,0 +1,59 @@
+package org.criticalminerals.statistic;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.criticalminerals.api.Connection;
+import org.criticalminerals.api.GraphReader;
+import org.springframework.stereotype.Service;
+
+/** Dated figures (shares, dependency, volumes, projections) for a country, a mineral and a measure. */
+@Service
+public class StatisticService {
+
+    private final GraphReader reader;
+
+    StatisticService(GraphReader reader) {
+        this.reader = reader;
+    }
+
+    public Optional<Map<String, Object>> statistic(String id) {
+        return reader.byId("Statistic", id);
+    }
+
+    public Connection statistics(StatisticFilter filter, Integer first, String after) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("country", filter == null ? null : filter.country());
+        parameters.put("mineral", filter == null ? null : filter.mineral());
+        parameters.put("measure", filter == null ? null : filter.measure());
+        parameters.put("partner", filter == null ? null : filter.partner());
+        parameters.put("year", filter == null ? null : filter.year());
+        return reader.page("""
+                MATCH (n:Statistic)
+                WHERE ($country IS NULL OR EXISTS { (n)-[:OF_COUNTRY]->(:Country {id: $country}) })
+                  AND ($partner IS NULL OR EXISTS { (n)-[:FROM_PARTNER]->(:Country {id: $partner}) })
+                  AND ($measure IS NULL OR n.measure = $measure)
+                  AND ($year IS NULL OR n.year = $year)
+                  AND ($mineral IS NULL OR EXISTS { (n)-[:ABOUT]->(m:Mineral)
+                        WHERE m.id = $mineral OR EXISTS { (m)-[:PART_OF*1..3]->(:Mineral {id: $mineral}) } })""",
+                parameters, first, after);
+    }
+
+    <K extends Map<String, Object>> Map<K, Map<String, Object>> country(List<K> statistics) {
+        return reader.relatedOne(statistics, "(parent)-[:OF_COUNTRY]->(n:Country)");
+    }
+
+    <K extends Map<String, Object>> Map<K, Map<String, Object>> partner(List<K> statistics) {
+        return reader.relatedOne(statistics, "(parent)-[:FROM_PARTNER]->(n:Country)");
+    }
+
+    <K extends Map<String, Object>> Map<K, Map<String, Object>> mineral(List<K> statistics) {
+        return reader.relatedOne(statistics, "(parent)-[:ABOUT]->(n:Mineral)");
+    }
+
+    /** Filter of the statistics list. */
+    public record StatisticFilter(String country, String mineral, String measure, String partner, Integer year) {
+    }
+}
