@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
@@ -51,6 +52,11 @@ class ProvenanceController {
     @BatchMapping(typeName = "Claim")
     Map<Map<String, Object>, Map<String, Object>> source(List<Map<String, Object>> claims) {
         return provenance.sourceOf(claims);
+    }
+
+    @SchemaMapping(typeName = "Claim")
+    List<Map<String, Object>> figures(Map<String, Object> claim) {
+        return ProvenanceService.figures(claim);
     }
 
     /** claims, disputes and the typed figure lists, wired for every evidenced type. */

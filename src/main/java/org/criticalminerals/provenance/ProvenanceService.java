@@ -48,7 +48,7 @@ public class ProvenanceService {
                 RETURN factId, collect(c {.*}) AS claims""", Map.of("ids", List.copyOf(factIds))).forEach(row -> {
                     @SuppressWarnings("unchecked")
                     List<Map<String, Object>> claims = (List<Map<String, Object>>) row.get("claims");
-                    byFact.put((String) row.get("factId"), claims.stream().map(ProvenanceService::withFigures).toList());
+                    byFact.put((String) row.get("factId"), claims);
                 });
         return byFact;
     }
@@ -112,18 +112,20 @@ public class ProvenanceService {
         return fact.get(field);
     }
 
-    private static Map<String, Object> withFigures(Map<String, Object> claim) {
-        Map<String, Object> shaped = new LinkedHashMap<>(claim);
+    /** The figures a claim gives, as field/value text pairs. */
+    public static List<Map<String, Object>> figures(Map<String, Object> claim) {
         List<Map<String, Object>> figures = new ArrayList<>();
         if (claim.get("fields") instanceof List<?> fields) {
             for (Object field : fields) {
                 Object value = claim.get(field.toString());
+                if (value instanceof Map<?, ?> shapedDate && shapedDate.get("value") instanceof LocalDate date) {
+                    value = date; // a date already shaped as {value, precision} by the query library
+                }
                 String text = value instanceof LocalDate date ? text(date, (String) claim.get(field + "Precision")) : String.valueOf(value);
                 figures.add(Map.of("field", field, "value", text));
             }
         }
-        shaped.put("figures", figures);
-        return shaped;
+        return figures;
     }
 
     private static String text(LocalDate date, String precision) {

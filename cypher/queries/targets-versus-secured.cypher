@@ -1,0 +1,27 @@
+// Question 7 — Targets against what is secured.
+// Purpose:    A country's targets per mineral and year (targets of the country, or set by its policies or its
+//             agencies' policies) beside the volumes its organizations have secured through offtakes of that
+//             mineral or its members, in the target's unit, and the gap. Where sources disagree on an offtake's
+//             volume, the secured volume is a range (low, high). Equity production is not modelled yet.
+// Parameters: $country  ISO code, e.g. 'JP'
+// Example:    :param {country: 'JP'}
+//             GraphQL: targetsVersusSecured(country: JP) { target { id } quantity unit securedLow securedHigh gapLow gapHigh }
+MATCH (t:Target)-[:FOR]->(m:Mineral)
+WHERE EXISTS { (t)-[:OF_COUNTRY]->(:Country {id: $country}) }
+   OR EXISTS { (t)<-[:SETS]-(:Policy)-[:ISSUED_BY]->(:Country {id: $country}) }
+   OR EXISTS { (t)<-[:SETS]-(:Policy)-[:ISSUED_BY]->(:Organization)-[:BASED_IN]->(:Country {id: $country}) }
+CALL (t, m) {
+  OPTIONAL MATCH (o:Offtake)-[:BUYER]->(:Organization)-[:BASED_IN]->(:Country {id: $country})
+  WHERE o.unit = t.unit AND EXISTS { (o)-[:OF]->(om:Mineral) WHERE om = m OR EXISTS { (om)-[:PART_OF*1..3]->(m) } }
+  WITH DISTINCT o
+  WITH o, CASE WHEN o IS NULL THEN [] WHEN o.volume IS NOT NULL THEN [o.volume]
+              ELSE [(o)-[:CLAIMED_BY]->(c:Claim) WHERE c.volume IS NOT NULL | c.volume] END AS volumes
+  RETURN collect(CASE WHEN o IS NULL THEN null ELSE o {.*, labels: labels(o)} END) AS offtakes,
+         sum(CASE WHEN size(volumes) = 0 THEN 0 ELSE reduce(low = volumes[0], v IN volumes | CASE WHEN v < low THEN v ELSE low END) END) AS securedLow,
+         sum(CASE WHEN size(volumes) = 0 THEN 0 ELSE reduce(high = volumes[0], v IN volumes | CASE WHEN v > high THEN v ELSE high END) END) AS securedHigh
+}
+RETURN t {.*, labels: labels(t)} AS target, m {.*, labels: labels(m)} AS mineral, t.year AS year, t.quantity AS quantity, t.unit AS unit,
+       offtakes, securedLow, securedHigh,
+       CASE WHEN t.quantity IS NULL THEN null ELSE t.quantity - securedHigh END AS gapLow,
+       CASE WHEN t.quantity IS NULL THEN null ELSE t.quantity - securedLow END AS gapHigh
+ORDER BY year, mineral.id, target.id;

@@ -1,0 +1,23 @@
+package org.criticalminerals.policy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class PolicyQuestionsController {
+
+    private final PolicyQuestions questions;
+
+    PolicyQuestionsController(PolicyQuestions questions) {
+        this.questions = questions;
+    }
+
+    @QueryMapping
+    List<Map<String, Object>> targetsVersusSecured(@Argument String country) {
+        return questions.targetsVersusSecured(country);
+    }
+}

@@ -1,0 +1,23 @@
+package org.criticalminerals.statistic;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class StatisticQuestionsController {
+
+    private final StatisticQuestions questions;
+
+    StatisticQuestionsController(StatisticQuestions questions) {
+        this.questions = questions;
+    }
+
+    @QueryMapping
+    List<Map<String, Object>> dependencyOverTime(@Argument String country, @Argument String mineral) {
+        return questions.dependencyOverTime(country, mineral);
+    }
+}
