@@ -14,12 +14,17 @@ CALL (imposer) {
   WITH control, coalesce(control.effective, control.announced) AS since
   WHERE ($from IS NULL OR since >= $from) AND ($to IS NULL OR since <= $to)
   MATCH (control)-[:RESTRICTS]->(mineral:Mineral)
-  OPTIONAL MATCH (policy:Policy)-[:DESIGNATES]->(designated:Mineral)
+  OPTIONAL CALL (mineral) {
+    MATCH (:Country {id: $designator})<-[:ISSUED_BY]-(policy:Policy)-[:DESIGNATES]->(designated:Mineral)
     WHERE policy.kind = 'CRITICAL_MINERAL_LIST'
-      AND (EXISTS { (policy)-[:ISSUED_BY]->(:Country {id: $designator}) }
-           OR EXISTS { (policy)-[:ISSUED_BY]->(:Organization)-[:BASED_IN]->(:Country {id: $designator}) })
-      AND (designated = mineral OR EXISTS { (mineral)-[:PART_OF*1..3]->(designated) }
-           OR EXISTS { (designated)-[:PART_OF*1..3]->(mineral) })
+      AND (designated = mineral OR EXISTS { (mineral)-[:PART_OF*1..3]->(designated) } OR EXISTS { (designated)-[:PART_OF*1..3]->(mineral) })
+    RETURN policy
+    UNION
+    MATCH (:Country {id: $designator})<-[:BASED_IN]-(:Organization)<-[:ISSUED_BY]-(policy:Policy)-[:DESIGNATES]->(designated:Mineral)
+    WHERE policy.kind = 'CRITICAL_MINERAL_LIST'
+      AND (designated = mineral OR EXISTS { (mineral)-[:PART_OF*1..3]->(designated) } OR EXISTS { (designated)-[:PART_OF*1..3]->(mineral) })
+    RETURN policy
+  }
   WITH control, mineral, collect(DISTINCT policy {.*, labels: labels(policy)}) AS designatedBy
   ORDER BY mineral.id, control.id
   RETURN collect({mineral: mineral {.*, labels: labels(mineral)}, control: control {.*, labels: labels(control)},

@@ -7,7 +7,8 @@
 //             $asOf       date or null (no date check)
 // Example:    :param {countries: ['JP', 'AU'], asOf: date('2024-01-01')}
 //             GraphQL: frameworksBinding(countries: [JP, AU], asOf: "2024-01-01") { agreement { id name } minerals { id } successors { id } }
-MATCH (a:Agreement)
+MATCH (:Country {id: $countries[0]})<-[:PARTY]-(a:Agreement)
+WITH DISTINCT a
 WHERE all(code IN $countries WHERE EXISTS {
         MATCH (a)-[p:PARTY]->(:Country {id: code})
         WHERE $asOf IS NULL OR ((p.since IS NULL OR p.since <= $asOf) AND (p.until IS NULL OR p.until >= $asOf)) })

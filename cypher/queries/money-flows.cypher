@@ -4,10 +4,18 @@
 //             figure each source gives, and totals per currency and year over the investments whose sources
 //             agree on amount and currency (the disputed ones are listed, never summed).
 // Parameters: $investor         organization or country id, or null
-//             $investorCountry  ISO code, or null (the state itself and organizations based there)
+//             $investorCountry  ISO code, or null (the state itself and organizations based there);
+//                               give one or both (both: investments matching both)
 // Example:    :param {investor: null, investorCountry: 'JP'}
 //             GraphQL: moneyFlows(investorCountry: JP) { totals { currency year total } disputed { id } }
-MATCH (i:Investment)
+CALL () {
+  MATCH (:Entity {id: $investor})-[:INVESTED]->(i:Investment) RETURN i
+  UNION
+  MATCH (:Country {id: $investorCountry})-[:INVESTED]->(i:Investment) RETURN i
+  UNION
+  MATCH (:Country {id: $investorCountry})<-[:BASED_IN]-(:Organization)-[:INVESTED]->(i:Investment) RETURN i
+}
+WITH i
 WHERE ($investor IS NULL OR EXISTS { (:Entity {id: $investor})-[:INVESTED]->(i) })
   AND ($investorCountry IS NULL OR EXISTS { (:Country {id: $investorCountry})-[:INVESTED]->(i) }
        OR EXISTS { (:Country {id: $investorCountry})<-[:BASED_IN]-(:Organization)-[:INVESTED]->(i) })

@@ -6,10 +6,14 @@
 // Parameters: $country  ISO code, e.g. 'JP'
 // Example:    :param {country: 'JP'}
 //             GraphQL: targetsVersusSecured(country: JP) { target { id } quantity unit securedLow securedHigh gapLow gapHigh }
-MATCH (t:Target)-[:FOR]->(m:Mineral)
-WHERE EXISTS { (t)-[:OF_COUNTRY]->(:Country {id: $country}) }
-   OR EXISTS { (t)<-[:SETS]-(:Policy)-[:ISSUED_BY]->(:Country {id: $country}) }
-   OR EXISTS { (t)<-[:SETS]-(:Policy)-[:ISSUED_BY]->(:Organization)-[:BASED_IN]->(:Country {id: $country}) }
+CALL () {
+  MATCH (:Country {id: $country})<-[:OF_COUNTRY]-(t:Target) RETURN t
+  UNION
+  MATCH (:Country {id: $country})<-[:ISSUED_BY]-(:Policy)-[:SETS]->(t:Target) RETURN t
+  UNION
+  MATCH (:Country {id: $country})<-[:BASED_IN]-(:Organization)<-[:ISSUED_BY]-(:Policy)-[:SETS]->(t:Target) RETURN t
+}
+MATCH (t)-[:FOR]->(m:Mineral)
 CALL (t, m) {
   OPTIONAL MATCH (o:Offtake)-[:BUYER]->(:Organization)-[:BASED_IN]->(:Country {id: $country})
   WHERE o.unit = t.unit AND EXISTS { (o)-[:OF]->(om:Mineral) WHERE om = m OR EXISTS { (om)-[:PART_OF*1..3]->(m) } }

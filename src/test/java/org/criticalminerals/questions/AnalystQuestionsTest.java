@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.criticalminerals.support.GraphTestSupport;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.summary.Plan;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -235,17 +237,47 @@ class AnalystQuestionsTest extends GraphTestSupport {
         }
     }
 
-    /** Runs a query file as an analyst would: the file as it is, comments included, with parameters. */
-    private List<Map<String, Object>> cypher(String name, Map<String, Object> parameters) {
+    @Test
+    void questionsAnchoredOnIdsSeekIndexesInsteadOfScanningLabels() {
+        Map<String, Map<String, Object>> anchored = Map.of(
+                "routes-avoiding-countries", params("buyerCountry", "JP", "avoid", List.of("CN"), "mineral", null, "asOf", null),
+                "export-control-exposure", params("imposer", "CN", "designator", "JP", "from", null, "to", null),
+                "frameworks-binding-countries", params("countries", List.of("JP", "AU"), "asOf", null),
+                "money-flows", params("investor", "jogmec", "investorCountry", null),
+                "supply-concentration", params("mineral", "rare-earth-elements", "buyerCountry", "JP"),
+                "dependency-over-time", params("country", "JP", "mineral", "rare-earth-elements"),
+                "targets-versus-secured", params("country", "JP"),
+                "connections", params("from", "sojitz", "to", "MY", "maxHops", 4));
+        anchored.forEach((name, parameters) -> {
+            List<String> operators = new ArrayList<>();
+            try (Session session = driver.session()) {
+                collect(session.run("EXPLAIN " + statement(name), parameters).consume().plan(), operators);
+            }
+            assertThat(operators).as(name + " plan").noneMatch(op -> op.startsWith("NodeByLabelScan") || op.startsWith("AllNodesScan"))
+                    .anyMatch(op -> op.contains("IndexSeek"));
+        });
+    }
+
+    private static void collect(Plan plan, List<String> operators) {
+        operators.add(plan.operatorType());
+        plan.children().forEach(child -> collect(child, operators));
+    }
+
+    private static String statement(String name) {
         try {
             String text = Files.readString(QUERIES.resolve(name + ".cypher"), StandardCharsets.UTF_8).strip();
-            String statement = text.endsWith(";") ? text.substring(0, text.length() - 1) : text;
-            try (Session session = driver.session()) {
-                return session.executeRead(tx -> tx.run(statement, parameters).list(r -> r.asMap()));
-            }
+            return text.endsWith(";") ? text.substring(0, text.length() - 1) : text;
         }
         catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a query file as an analyst would: the file as it is, comments included, with parameters. */
+    private List<Map<String, Object>> cypher(String name, Map<String, Object> parameters) {
+        String statement = statement(name);
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> tx.run(statement, parameters).list(r -> r.asMap()));
         }
     }
 
