@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.QueryLibrary;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,8 +18,11 @@ public class CurationReport {
 
     private final GraphReader reader;
 
-    CurationReport(GraphReader reader) {
+    private final QueryLibrary library;
+
+    CurationReport(GraphReader reader, QueryLibrary library) {
         this.reader = reader;
+        this.library = library;
     }
 
     public String render() {
@@ -39,16 +43,9 @@ public class CurationReport {
                        count(DISTINCT c.line) AS lines ORDER BY s.kind DESC, s.id""")
                 .forEach(r -> out.append("| %s | %s | %s | %s | %s |\n".formatted(r.get("source"), r.get("kind"), r.get("facts"),
                         r.get("claims"), r.get("lines"))));
-        List<Map<String, Object>> conflicts = rows("""
-                MATCH (n:Entity) WHERE size(coalesce(n.disputed, [])) > 0
-                UNWIND n.disputed AS field
-                MATCH (n)-[:CLAIMED_BY]->(c:Claim) WHERE field IN c.fields
-                WITH n, field, c ORDER BY c.source, c.line
-                RETURN n.id AS fact, field, collect(c.source + ':' + coalesce(toString(c.line), '-') + ' = '
-                       + toString(c[field]) + coalesce(' ' + c[field + 'Precision'], '')) AS figures
-                ORDER BY fact, field""");
+        List<Map<String, Object>> conflicts = library.run("disagreements", Map.of());
         out.append("\n## Claims in conflict (").append(conflicts.size()).append(" fields)\n\n| fact | field | figures (source:line = value) |\n|---|---|---|\n");
-        conflicts.forEach(r -> out.append("| %s | %s | %s |\n".formatted(r.get("fact"), r.get("field"),
+        conflicts.forEach(r -> out.append("| %s | %s | %s |\n".formatted(((Map<?, ?>) r.get("fact")).get("id"), r.get("field"),
                 ((Collection<?>) r.get("figures")).stream().map(Object::toString).collect(Collectors.joining("; ")))));
         Map<String, Object> unsourced = rows("""
                 RETURN COUNT { MATCH (n:Entity) WHERE NOT n:Source AND NOT (n)-[:CLAIMED_BY]->(:Claim) } AS nodes,
