@@ -30,11 +30,14 @@ public class ExportControlService {
         parameters.put("mineral", filter == null ? null : filter.mineral());
         parameters.put("measure", filter == null ? null : filter.measure());
         parameters.put("since", filter == null ? null : filter.since());
+        parameters.put("inForceOn", filter == null ? null : filter.inForceOn());
         return reader.page("""
                 MATCH (n:ExportControl)
                 WHERE ($imposer IS NULL OR EXISTS { (n)-[:IMPOSED_BY]->(:Country {id: $imposer}) })
                   AND ($measure IS NULL OR n.measure = $measure)
                   AND ($since IS NULL OR coalesce(n.effective, n.announced) >= $since)
+                  AND ($inForceOn IS NULL OR (coalesce(n.effective, n.announced) <= $inForceOn
+                                              AND (n.lifted IS NULL OR n.lifted > $inForceOn)))
                   AND ($mineral IS NULL OR EXISTS { (n)-[:RESTRICTS]->(m:Mineral)
                         WHERE m.id = $mineral OR EXISTS { (m)-[:PART_OF*1..3]->(:Mineral {id: $mineral}) } })""",
                 parameters, first, after);
@@ -49,6 +52,6 @@ public class ExportControlService {
     }
 
     /** Filter of the export-controls list. */
-    public record ExportControlFilter(String imposer, String mineral, String measure, LocalDate since) {
+    public record ExportControlFilter(String imposer, String mineral, String measure, LocalDate since, LocalDate inForceOn) {
     }
 }

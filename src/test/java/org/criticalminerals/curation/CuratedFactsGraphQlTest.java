@@ -42,6 +42,7 @@ class CuratedFactsGraphQlTest extends GraphTestSupport {
     void seed001ChinasGalliumAndGermaniumLicensingAndTheWaterbergInvestment() {
         graphQl().document("""
                 { controls: exportControls(first: 100, filter: {imposer: CN, since: "2023-01-01"}) { edges { node { id } } }
+                  inForce2012: exportControls(first: 100, filter: {imposer: CN, inForceOn: "2012-06-30", measure: TAX}) { edges { node { id } } }
                   gallium: exportControl(id: "china-gallium-germanium-export-licensing-2023") {
                     measure effective { value precision } imposer { code } minerals { id } claims { source { id } line quote } }
                   waterberg: investment(id: "jogmec-hanwa-waterberg-2023") {
@@ -50,6 +51,8 @@ class CuratedFactsGraphQlTest extends GraphTestSupport {
                 .path("controls.edges[*].node.id").entityList(String.class)
                 .contains("china-gallium-germanium-export-licensing-2023", "china-graphite-export-licensing",
                         "china-tungsten-tellurium-bismuth-molybdenum-indium-export-licensing-2025")
+                .path("inForce2012.edges[*].node.id").entityList(String.class).contains("china-rare-earth-export-tax")
+                .doesNotContain("china-gallium-germanium-export-licensing-2023")
                 .path("gallium.measure").entity(String.class).isEqualTo("LICENSING")
                 .path("gallium.effective.value").entity(String.class).isEqualTo("2023-01-01")
                 .path("gallium.effective.precision").entity(String.class).isEqualTo("YEAR")
