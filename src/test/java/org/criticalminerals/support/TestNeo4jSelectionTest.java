@@ -24,6 +24,6 @@ class TestNeo4jSelectionTest {
             default -> docker ? "testcontainers" : "harness";
         };
         assertThat(TestNeo4j.server().kind()).isEqualTo(expected);
-        assertThat(TestNeo4j.server().boltUri()).startsWith("bolt://");
+        assertThat(TestNeo4j.server().boltUri()).startsWith("neo4j://");
     }
 }
