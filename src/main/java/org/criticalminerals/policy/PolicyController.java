@@ -6,6 +6,7 @@ import java.util.Map;
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.NotFoundException;
 import org.criticalminerals.policy.PolicyService.PolicyFilter;
+import org.criticalminerals.policy.PolicyService.TargetFilter;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -33,6 +34,11 @@ class PolicyController {
     @QueryMapping(name = "policies")
     Connection policyList(@Argument PolicyFilter filter, @Argument Integer first, @Argument String after) {
         return policies.policies(filter, first, after);
+    }
+
+    @QueryMapping(name = "targets")
+    Connection targetList(@Argument TargetFilter filter, @Argument Integer first, @Argument String after) {
+        return policies.targets(filter, first, after);
     }
 
     @BatchMapping(typeName = "Policy")

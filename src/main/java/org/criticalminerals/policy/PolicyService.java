@@ -39,6 +39,21 @@ public class PolicyService {
                   AND ($designates IS NULL OR EXISTS { (n)-[:DESIGNATES]->(:Mineral {id: $designates}) })""", parameters, first, after);
     }
 
+    public Connection targets(TargetFilter filter, Integer first, String after) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("country", filter == null ? null : filter.country());
+        parameters.put("mineral", filter == null ? null : filter.mineral());
+        parameters.put("year", filter == null ? null : filter.year());
+        return reader.page("""
+                MATCH (n:Target)
+                WHERE ($country IS NULL OR EXISTS { (n)-[:OF_COUNTRY]->(:Country {id: $country}) }
+                       OR EXISTS { (n)<-[:SETS]-(:Policy)-[:ISSUED_BY]->(:Country {id: $country}) })
+                  AND ($year IS NULL OR n.year = $year)
+                  AND ($mineral IS NULL OR EXISTS { (n)-[:FOR]->(m:Mineral)
+                        WHERE m.id = $mineral OR EXISTS { (m)-[:PART_OF*1..3]->(:Mineral {id: $mineral}) } })""",
+                parameters, first, after);
+    }
+
     <K extends Map<String, Object>> Map<K, Map<String, Object>> issuer(List<K> policies) {
         return reader.relatedOne(policies, "(parent)-[:ISSUED_BY]->(n:Entity)");
     }
@@ -61,6 +76,10 @@ public class PolicyService {
 
     <K extends Map<String, Object>> Map<K, Map<String, Object>> targetCountry(List<K> targets) {
         return reader.relatedOne(targets, "(parent)-[:OF_COUNTRY]->(n:Country)");
+    }
+
+    /** Filter of the targets list. */
+    public record TargetFilter(String country, String mineral, Integer year) {
     }
 
     /** Filter of the policies list. */

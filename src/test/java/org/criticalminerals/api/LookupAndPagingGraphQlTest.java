@@ -55,6 +55,16 @@ class LookupAndPagingGraphQlTest extends GraphTestSupport {
     }
 
     @Test
+    void targetsForACountryAndYear() {
+        graphQl().document("{ targets(first: 50, filter: {country: JP, year: 2030, mineral: \"rare-earth-elements\"}) { totalCount edges { node { id quantity unit mineral { id } } } } }")
+                .execute()
+                .path("targets.edges[*].node.id").entityList(String.class)
+                .contains("japan-light-rare-earth-ndpr-supply-target-2030", "japan-heavy-rare-earth-dytb-supply-target-2030")
+                .path("targets.edges[?(@.node.id == 'japan-light-rare-earth-ndpr-supply-target-2030')].node.quantity").entityList(Double.class)
+                .containsExactly(13000.0);
+    }
+
+    @Test
     void anyEntityByIdThroughNode() {
         graphQl().document("{ node(id: \"sojitz\") { __typename id name ... on Organization { kind nameJa } } }").execute()
                 .path("node.__typename").entity(String.class).isEqualTo("Organization")
