@@ -68,6 +68,24 @@ final class GraphWriter {
                 .consume());
     }
 
+    /**
+     * Removes what an earlier import of the batch asserted and this one no longer does: entities (with their
+     * evidence and relationships), evidence and material flows of records that are gone.
+     */
+    static void removeStale(TransactionContext tx, String batch, Plan plan) {
+        List<String> ids = allRecordIds(plan);
+        tx.run("""
+                MATCH (n:Entity {batch: $batch}) WHERE NOT n.id IN $ids
+                OPTIONAL MATCH (n)-[:CLAIMED_BY]->(c:Claim)
+                DETACH DELETE c, n""", Map.of("batch", batch, "ids", ids)).consume();
+        tx.run("""
+                MATCH (c:Claim {batch: $batch}) WHERE NOT c.record IN $ids
+                DETACH DELETE c""", Map.of("batch", batch, "ids", ids)).consume();
+        tx.run("""
+                MATCH ()-[r:SUPPLIES {batch: $batch}]->() WHERE NOT r.record IN $ids
+                DELETE r""", Map.of("batch", batch, "ids", ids)).consume();
+    }
+
     private static List<String> allRecordIds(Plan plan) {
         List<String> ids = new ArrayList<>(plan.nodeRecordIds());
         ids.addAll(plan.relationshipRecordIds());

@@ -39,7 +39,7 @@ class KnowledgeBaseLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (properties.knowledgeBase().loadOnStartup()) {
-            importer.importFiles(BATCH, files(properties.knowledgeBase().location()), false, true);
+            importer.importFiles(BATCH, files(properties.knowledgeBase().location()), false, true, true);
         }
     }
 

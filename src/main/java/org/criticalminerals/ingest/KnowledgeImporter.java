@@ -46,6 +46,16 @@ public class KnowledgeImporter {
      * @throws ImportRejectedException when anything is invalid; then nothing was written
      */
     public ImportReport importFiles(String batch, List<KnowledgeFile> files, boolean dryRun, boolean skipIfUnchanged) {
+        return importFiles(batch, files, dryRun, skipIfUnchanged, false);
+    }
+
+    /**
+     * As {@link #importFiles(String, List, boolean, boolean)}; with {@code replaceBatch} the files are the whole
+     * batch, and whatever an earlier import of the batch asserted that they no longer hold is removed in the
+     * same transaction (the curated knowledge base is synchronised this way).
+     */
+    public ImportReport importFiles(String batch, List<KnowledgeFile> files, boolean dryRun, boolean skipIfUnchanged,
+            boolean replaceBatch) {
         long started = System.nanoTime();
         String checksum = checksum(files);
         if (skipIfUnchanged && !dryRun && checksum.equals(lastChecksum(batch))) {
@@ -70,6 +80,9 @@ public class KnowledgeImporter {
         if (!dryRun) {
             try (Session session = driver.session()) {
                 session.executeWriteWithoutResult(tx -> {
+                    if (replaceBatch) {
+                        GraphWriter.removeStale(tx, batch, plan);
+                    }
                     GraphWriter.write(tx, batch, plan);
                     tx.run("""
                             MERGE (b:ImportBatch {name: $batch})

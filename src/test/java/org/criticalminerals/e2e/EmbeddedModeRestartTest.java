@@ -46,7 +46,7 @@ class EmbeddedModeRestartTest {
         }
         assertThat(firstAnswer).contains("lynas-japan-offtake").contains("\"countries\":[\"AU\",\"MY\"]");
         assertThat((Long) firstCounts.get("nodes")).isGreaterThan(100);
-        assertThat(firstCounts.get("migrations")).isEqualTo(3L);
+        assertThat(firstCounts.get("migrations")).isEqualTo(4L);
 
         try (ConfigurableApplicationContext app = start(boltPort)) {
             assertThat(ask(app)).isEqualTo(firstAnswer);

@@ -82,6 +82,20 @@ class KnowledgeImporterDataTest extends GraphTestSupport {
     }
 
     @Test
+    void replacingABatchRemovesWhatItNoLongerAsserts() {
+        importer.importFiles(BATCH, List.of(new KnowledgeFile("feed.yaml", VALID)), false, false, true);
+        String withoutInvestment = VALID.substring(0, VALID.indexOf("- type: Investment"));
+        importer.importFiles(BATCH, List.of(new KnowledgeFile("feed.yaml", withoutInvestment)), false, false, true);
+        Map<String, Object> row = single("""
+                RETURN COUNT { MATCH (:Investment {id: 'test-investment'}) } AS investments,
+                       COUNT { MATCH (c:Claim {record: 'test-investment'}) } AS claims,
+                       COUNT { MATCH (:Organization {id: 'test-korea-zinc'})-[:INVESTED]->() } AS invested,
+                       COUNT { MATCH (:Organization {id: 'test-korea-zinc'}) } AS organizations""");
+        assertThat(row).containsEntry("investments", 0L).containsEntry("claims", 0L).containsEntry("invested", 0L)
+                .containsEntry("organizations", 1L);
+    }
+
+    @Test
     void everyKindOfBadInputIsReportedAndNothingIsWritten() {
         String bad = """
                 - {type: Source, id: test-partner-feed, kind: PARTNER, title: Test partner feed}
