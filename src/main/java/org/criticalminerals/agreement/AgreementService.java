@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.mineral.MineralService;
 import org.springframework.stereotype.Service;
 
 /** Agreements, frameworks and memoranda, and who is party to them. */
@@ -34,7 +35,7 @@ public class AgreementService {
                 WHERE ($party IS NULL OR EXISTS { (n)-[:PARTY]->(:Entity {id: $party}) })
                   AND ($kind IS NULL OR n.kind = $kind)
                   AND ($mineral IS NULL OR EXISTS { (n)-[:ADDRESSES]->(m:Mineral)
-                        WHERE m.id = $mineral OR EXISTS { (m)-[:PART_OF*1..3]->(:Mineral {id: $mineral}) } })""",
+                        WHERE %s })""".formatted(MineralService.MINERAL_OR_MEMBER),
                 parameters, first, after);
     }
 

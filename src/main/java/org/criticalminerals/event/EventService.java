@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.mineral.MineralService;
 import org.springframework.stereotype.Service;
 
 /** Events the sources treat as turning points. */
@@ -33,7 +34,7 @@ public class EventService {
                 WHERE ($country IS NULL OR EXISTS { (n)-[:INVOLVES]->(:Country {id: $country}) })
                   AND ($kind IS NULL OR n.kind = $kind)
                   AND ($mineral IS NULL OR EXISTS { (n)-[:CONCERNS]->(m:Mineral)
-                        WHERE m.id = $mineral OR EXISTS { (m)-[:PART_OF*1..3]->(:Mineral {id: $mineral}) } })""",
+                        WHERE %s })""".formatted(MineralService.MINERAL_OR_MEMBER),
                 parameters, first, after);
     }
 

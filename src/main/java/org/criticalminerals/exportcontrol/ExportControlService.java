@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.mineral.MineralService;
 import org.springframework.stereotype.Service;
 
 /** Export controls and resource-nationalism measures. */
@@ -39,7 +40,7 @@ public class ExportControlService {
                   AND ($inForceOn IS NULL OR (coalesce(n.effective, n.announced) <= $inForceOn
                                               AND (n.lifted IS NULL OR n.lifted > $inForceOn)))
                   AND ($mineral IS NULL OR EXISTS { (n)-[:RESTRICTS]->(m:Mineral)
-                        WHERE m.id = $mineral OR EXISTS { (m)-[:PART_OF*1..3]->(:Mineral {id: $mineral}) } })""",
+                        WHERE %s })""".formatted(MineralService.MINERAL_OR_MEMBER),
                 parameters, first, after);
     }
 

@@ -13,8 +13,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class MineralService {
 
-    /** Matches {@code n} when it is {@code $mineral} or a member of that group (up to three levels down). */
-    public static final String IS_OR_IN_GROUP = "(n.id = $mineral OR EXISTS { (n)-[:PART_OF*1..3]->(:Mineral {id: $mineral}) })";
+    /**
+     * A Cypher predicate for the lists' mineral filters: {@code m} is {@code $mineral} or a member of that
+     * group (up to three levels down), so filtering on rare earths finds neodymium too.
+     */
+    public static final String MINERAL_OR_MEMBER = "m.id = $mineral OR EXISTS { (m)-[:PART_OF*1..3]->(:Mineral {id: $mineral}) }";
 
     private final GraphReader reader;
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.mineral.MineralService;
 import org.criticalminerals.supplychain.SupplyRoutes;
 import org.springframework.stereotype.Service;
 
@@ -26,7 +27,7 @@ public class OfftakeService {
             WHERE ($buyerCountry IS NULL OR EXISTS { (n)-[:BUYER]->(:Organization)-[:BASED_IN]->(:Country {id: $buyerCountry}) })
               AND ($buyer IS NULL OR EXISTS { (n)-[:BUYER]->(:Organization {id: $buyer}) })
               AND ($mineral IS NULL OR EXISTS { (n)-[:OF]->(m:Mineral)
-                    WHERE m.id = $mineral OR EXISTS { (m)-[:PART_OF*1..3]->(:Mineral {id: $mineral}) }
+                    WHERE %s
                        OR EXISTS { (m)<-[:PART_OF*1..3]-(:Mineral {id: $mineral}) } })
             %s
             WITH n, stages WHERE %s
@@ -34,7 +35,7 @@ public class OfftakeService {
             WITH collect({n: n, stages: stages}) AS matching
             WITH size(matching) AS total, [row IN matching WHERE $after IS NULL OR row.n.id > $after][0..$limit] AS pageRows
             RETURN total, [row IN pageRows | head([n IN [row.n] | {entity: %s, stages: row.stages}])] AS page"""
-            .formatted(SupplyRoutes.ROUTE_OF_N, SupplyRoutes.AVOIDS_COUNTRIES, GraphReader.ENTITY);
+            .formatted(MineralService.MINERAL_OR_MEMBER, SupplyRoutes.ROUTE_OF_N, SupplyRoutes.AVOIDS_COUNTRIES, GraphReader.ENTITY);
 
     private final GraphReader reader;
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.mineral.MineralService;
 import org.springframework.stereotype.Service;
 
 /** Policies, laws, strategies, programmes, funds and critical-mineral lists, and the targets they set. */
@@ -50,7 +51,7 @@ public class PolicyService {
                        OR EXISTS { (n)<-[:SETS]-(:Policy)-[:ISSUED_BY]->(:Country {id: $country}) })
                   AND ($year IS NULL OR n.year = $year)
                   AND ($mineral IS NULL OR EXISTS { (n)-[:FOR]->(m:Mineral)
-                        WHERE m.id = $mineral OR EXISTS { (m)-[:PART_OF*1..3]->(:Mineral {id: $mineral}) } })""",
+                        WHERE %s })""".formatted(MineralService.MINERAL_OR_MEMBER),
                 parameters, first, after);
     }
 

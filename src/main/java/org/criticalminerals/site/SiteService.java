@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.mineral.MineralService;
 import org.springframework.stereotype.Service;
 
 /** Deposits, mines and processing facilities, and the material flows between them. */
@@ -17,7 +18,7 @@ public class SiteService {
     private static final String SITE_FILTER = """
             WHERE ($country IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(:Country {id: $country}) })
               AND ($mineral IS NULL OR EXISTS { (n)-[:PRODUCES]->(m:Mineral)
-                    WHERE m.id = $mineral OR EXISTS { (m)-[:PART_OF*1..3]->(:Mineral {id: $mineral}) } })""";
+                    WHERE %s })""".formatted(MineralService.MINERAL_OR_MEMBER);
 
     private static final String SUPPLY_LINKS = """
             UNWIND $ids AS parentId

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.mineral.MineralService;
 import org.springframework.stereotype.Service;
 
 /** Dated figures (shares, dependency, volumes, projections) for a country, a mineral and a measure. */
@@ -37,7 +38,7 @@ public class StatisticService {
                   AND ($measure IS NULL OR n.measure = $measure)
                   AND ($year IS NULL OR n.year = $year)
                   AND ($mineral IS NULL OR EXISTS { (n)-[:ABOUT]->(m:Mineral)
-                        WHERE m.id = $mineral OR EXISTS { (m)-[:PART_OF*1..3]->(:Mineral {id: $mineral}) } })""",
+                        WHERE %s })""".formatted(MineralService.MINERAL_OR_MEMBER),
                 parameters, first, after);
     }
 
