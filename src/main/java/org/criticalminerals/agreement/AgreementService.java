@@ -45,10 +45,8 @@ public class AgreementService {
                 UNWIND $ids AS parentId
                 MATCH (:Agreement {id: parentId})-[p:PARTY]->(n:Entity)
                 WITH parentId, p, n ORDER BY n.id
-                RETURN parentId, collect({party: %s,
-                       since: CASE WHEN p.since IS NULL THEN null ELSE {value: p.since, precision: p.sincePrecision} END,
-                       until: CASE WHEN p.until IS NULL THEN null ELSE {value: p.until, precision: p.untilPrecision} END}) AS parties"""
-                .formatted(GraphReader.ENTITY), Map.of("ids", agreements.stream().map(a -> a.get("id")).toList()))
+                RETURN parentId, collect({party: n {.*, labels: labels(n)}, since: p.since, sincePrecision: p.sincePrecision,
+                                          until: p.until, untilPrecision: p.untilPrecision}) AS parties""", Map.of("ids", agreements.stream().map(a -> a.get("id")).toList()))
                 .forEach(row -> {
                     @SuppressWarnings("unchecked")
                     List<Map<String, Object>> parties = (List<Map<String, Object>>) row.get("parties");

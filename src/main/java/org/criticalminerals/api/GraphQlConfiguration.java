@@ -24,11 +24,11 @@ class GraphQlConfiguration {
                 .scalar(ExtendedScalars.Url);
     }
 
-    /** Entities are read as maps that carry their GraphQL type name (see {@link GraphReader#ENTITY}). */
+    /** Entities are read as maps that carry their GraphQL type name (see {@link Entities#shape}). */
     @Bean
     GraphQlSourceBuilderCustomizer typeNameResolver() {
         TypeResolver byTypename = env -> {
-            Object typename = env.getObject() instanceof Map<?, ?> map ? map.get(GraphReader.TYPENAME) : null;
+            Object typename = env.getObject() instanceof Map<?, ?> map ? map.get(Entities.TYPENAME) : null;
             return typename == null ? null : (GraphQLObjectType) env.getSchema().getType(typename.toString());
         };
         return builder -> builder.defaultTypeResolver(byTypename);

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The shared read path of the features: every entity is read with one projection ({@link #ENTITY}), lists
+ * The shared read path of the features: every entity is read with one projection ({@link #ENTITY}) and
+ * shaped for GraphQL by {@link Entities#shape}; lists
  * are cursor pages computed in a single statement (page and total together), and nested fields are loaded
  * for a whole batch of parents in one statement, so a GraphQL request issues a bounded number of
  * statements whatever its width. All reads run in read transactions, which a cluster routes to followers.
@@ -22,24 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class GraphReader {
 
-    /** The key under which a projected entity carries its GraphQL type name. */
-    public static final String TYPENAME = "__typename";
-
-    static final List<String> TYPES = List.of("Mineral", "Country", "Organization", "Deposit", "Facility", "Investment", "Offtake",
-            "Agreement", "ExportControl", "Policy", "Target", "Statistic", "Event", "Source");
-
-    /**
-     * Projects an entity bound to {@code n}: all its properties, its type name, the ISO code for countries,
-     * and its dates as {value, precision} pairs.
-     */
-    public static final String ENTITY = """
-            n {.*, __typename: [label IN labels(n) WHERE label IN $types][0], code: n.id,
-               date: CASE WHEN n.date IS NULL THEN null ELSE {value: n.date, precision: n.datePrecision} END,
-               start: CASE WHEN n.start IS NULL THEN null ELSE {value: n.start, precision: n.startPrecision} END,
-               end: CASE WHEN n.end IS NULL THEN null ELSE {value: n.end, precision: n.endPrecision} END,
-               announced: CASE WHEN n.announced IS NULL THEN null ELSE {value: n.announced, precision: n.announcedPrecision} END,
-               effective: CASE WHEN n.effective IS NULL THEN null ELSE {value: n.effective, precision: n.effectivePrecision} END,
-               lifted: CASE WHEN n.lifted IS NULL THEN null ELSE {value: n.lifted, precision: n.liftedPrecision} END}""";
+    /** Projects the entity bound to {@code n}; results are shaped by {@link Entities#shape}. */
+    public static final String ENTITY = Entities.project("n");
 
     private final Neo4jClient client;
 
@@ -49,12 +35,12 @@ public class GraphReader {
 
     /** The entity with this id and label, or empty. */
     public Optional<Map<String, Object>> byId(String label, String id) {
-        if (!TYPES.contains(label) && !label.equals("Entity")) {
+        if (!Entities.TYPES.contains(label) && !label.equals("Entity")) {
             throw new IllegalArgumentException("unknown label " + label);
         }
         return client.query("MATCH (n:" + label + " {id: $id}) RETURN " + ENTITY + " AS entity")
-                .bind(id).to("id").bind(TYPES).to("types")
-                .fetchAs(mapType()).mappedBy((t, r) -> r.get("entity").asMap())
+                .bind(id).to("id")
+                .fetchAs(mapType()).mappedBy((t, r) -> Entities.shapeRow(r.get("entity").asMap()))
                 .one();
     }
 
@@ -66,7 +52,6 @@ public class GraphReader {
         int size = Connection.pageSize(first);
         String afterId = Connection.decode(after);
         Map<String, Object> all = new HashMap<>(parameters);
-        all.put("types", TYPES);
         all.put("after", afterId);
         all.put("limit", size + 1);
         Map<String, Object> result = client.query(matchClause + """
@@ -75,7 +60,7 @@ public class GraphReader {
                 WITH collect(n) AS matching
                 RETURN size(matching) AS total,
                        [n IN [x IN matching WHERE $after IS NULL OR x.id > $after][0..$limit] | %s] AS page""".formatted(ENTITY))
-                .bindAll(all).fetch().one().orElseThrow();
+                .bindAll(all).fetch().one().map(Entities::shapeRow).orElseThrow();
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> page = (List<Map<String, Object>>) result.get("page");
         return Connection.of(page, size, afterId != null, ((Number) result.get("total")).intValue());
@@ -113,8 +98,8 @@ public class GraphReader {
                 MATCH %s
                 WITH parentId, n ORDER BY n.id
                 RETURN parentId, collect(DISTINCT %s) AS items""".formatted(pattern, ENTITY))
-                .bind(ids).to("ids").bind(TYPES).to("types")
-                .fetch().all()
+                .bind(ids).to("ids")
+                .fetch().all().stream().map(Entities::shapeRow)
                 .forEach(row -> {
                     @SuppressWarnings("unchecked")
                     List<Map<String, Object>> items = (List<Map<String, Object>>) row.get("items");
@@ -123,11 +108,9 @@ public class GraphReader {
         return byId;
     }
 
-    /** Runs a constant statement with parameters and returns its rows. */
-    public Collection<Map<String, Object>> rows(String cypher, Map<String, Object> parameters) {
-        Map<String, Object> all = new HashMap<>(parameters);
-        all.put("types", TYPES);
-        return client.query(cypher).bindAll(all).fetch().all();
+    /** Runs a constant statement with parameters and returns its rows, shaped. */
+    public List<Map<String, Object>> rows(String cypher, Map<String, Object> parameters) {
+        return client.query(cypher).bindAll(new HashMap<>(parameters)).fetch().all().stream().map(Entities::shapeRow).toList();
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })

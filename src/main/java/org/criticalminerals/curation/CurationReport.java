@@ -47,11 +47,7 @@ public class CurationReport {
         out.append("\n## Claims in conflict (").append(conflicts.size()).append(" fields)\n\n| fact | field | figures (source:line = value) |\n|---|---|---|\n");
         conflicts.forEach(r -> out.append("| %s | %s | %s |\n".formatted(((Map<?, ?>) r.get("fact")).get("id"), r.get("field"),
                 ((Collection<?>) r.get("figures")).stream().map(Object::toString).collect(Collectors.joining("; ")))));
-        Map<String, Object> unsourced = rows("""
-                RETURN COUNT { MATCH (n:Entity) WHERE NOT n:Source AND NOT (n)-[:CLAIMED_BY]->(:Claim) } AS nodes,
-                       COUNT { MATCH ()-[r]->() WHERE NOT type(r) IN ['CLAIMED_BY', 'FROM']
-                               AND (r.claims IS NULL OR size(r.claims) = 0) } AS relationships,
-                       COUNT { MATCH (c:Claim) WHERE NOT (c)-[:FROM]->(:Source) } AS claims""").get(0);
+        Map<String, Object> unsourced = unsourcedCounts();
         out.append("\n## Facts without a source\n\n| what | count |\n|---|---:|\n")
                 .append(row("fact nodes without a claim", unsourced.get("nodes")))
                 .append(row("fact relationships without claims", unsourced.get("relationships")))
@@ -66,15 +62,19 @@ public class CurationReport {
 
     /** Facts without a source: nodes, relationships and claims; zero when the knowledge base is sound. */
     public long unsourcedFacts() {
-        Map<String, Object> row = rows("""
-                RETURN COUNT { MATCH (n:Entity) WHERE NOT n:Source AND NOT (n)-[:CLAIMED_BY]->(:Claim) }
-                     + COUNT { MATCH ()-[r]->() WHERE NOT type(r) IN ['CLAIMED_BY', 'FROM'] AND (r.claims IS NULL OR size(r.claims) = 0) }
-                     + COUNT { MATCH (c:Claim) WHERE NOT (c)-[:FROM]->(:Source) } AS unsourced""").get(0);
-        return ((Number) row.get("unsourced")).longValue();
+        return unsourcedCounts().values().stream().mapToLong(count -> ((Number) count).longValue()).sum();
+    }
+
+    private Map<String, Object> unsourcedCounts() {
+        return rows("""
+                RETURN COUNT { MATCH (n:Entity) WHERE NOT n:Source AND NOT (n)-[:CLAIMED_BY]->(:Claim) } AS nodes,
+                       COUNT { MATCH ()-[r]->() WHERE NOT type(r) IN ['CLAIMED_BY', 'FROM']
+                               AND (r.claims IS NULL OR size(r.claims) = 0) } AS relationships,
+                       COUNT { MATCH (c:Claim) WHERE NOT (c)-[:FROM]->(:Source) } AS claims""").get(0);
     }
 
     private List<Map<String, Object>> rows(String cypher) {
-        return List.copyOf(reader.rows(cypher, Map.of()));
+        return reader.rows(cypher, Map.of());
     }
 
     private static String row(Object key, Object value) {

@@ -45,7 +45,7 @@ final class RecordSchema {
 
     /** Pairs of dates where the first must not come after the second. */
     static final List<List<String>> ORDERED_DATES = List.of(List.of("validFrom", "validTo"), List.of("start", "end"),
-            List.of("effective", "lifted"), List.of("announced", "lifted"), List.of("since", "until"));
+            List.of("effective", "lifted"), List.of("announced", "lifted")); // party since/until: ImportPlanner#relationships
 
     static final Set<String> ORGANIZATION_KINDS = Set.of("Company", "Agency", "InternationalBody", "NonProfit");
 

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 import graphql.schema.DataFetcher;
 import org.criticalminerals.api.Connection;
+import org.criticalminerals.api.Entities;
 import org.criticalminerals.api.NotFoundException;
 import org.dataloader.DataLoader;
 import org.springframework.context.annotation.Bean;
@@ -28,8 +29,8 @@ class ProvenanceController {
 
     private static final String CLAIMS_LOADER = "claims";
 
-    private static final List<String> EVIDENCED_TYPES = List.of("Mineral", "Country", "Organization", "Deposit", "Facility",
-            "Investment", "Offtake", "Agreement", "ExportControl", "Policy", "Target", "Statistic", "Event");
+    /** Every entity type but Source carries evidence. */
+    private static final List<String> EVIDENCED_TYPES = Entities.TYPES.stream().filter(type -> !type.equals("Source")).toList();
 
     private final ProvenanceService provenance;
 

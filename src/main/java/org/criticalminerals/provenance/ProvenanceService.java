@@ -90,7 +90,7 @@ public class ProvenanceService {
                 Map<String, Object> figure = new LinkedHashMap<>();
                 figure.put(field, claim.get(field));
                 for (String companion : companions) {
-                    figure.put(companion, claim.get(companion) != null ? claim.get(companion) : agreed(fact, companion));
+                    figure.put(companion, claim.get(companion) != null ? claim.get(companion) : fact.get(companion));
                 }
                 figure.put("approximate", Boolean.TRUE.equals(claim.get("approximate")));
                 figure.put("claim", claim);
@@ -100,16 +100,12 @@ public class ProvenanceService {
         if (figures.isEmpty() && fact.get(field) != null && !claims.isEmpty()) {
             Map<String, Object> figure = new LinkedHashMap<>();
             figure.put(field, fact.get(field));
-            companions.forEach(companion -> figure.put(companion, agreed(fact, companion)));
+            companions.forEach(companion -> figure.put(companion, fact.get(companion)));
             figure.put("approximate", Boolean.TRUE.equals(fact.get("approximate")));
             figure.put("claim", claims.get(0));
             figures.add(figure);
         }
         return figures;
-    }
-
-    private static Object agreed(Map<String, Object> fact, String field) {
-        return fact.get(field);
     }
 
     /** The figures a claim gives, as field/value text pairs. */
@@ -119,7 +115,7 @@ public class ProvenanceService {
             for (Object field : fields) {
                 Object value = claim.get(field.toString());
                 if (value instanceof Map<?, ?> shapedDate && shapedDate.get("value") instanceof LocalDate date) {
-                    value = date; // a date already shaped as {value, precision} by the query library
+                    value = date; // claims arrive shaped: dates as {value, precision}
                 }
                 String text = value instanceof LocalDate date ? text(date, (String) claim.get(field + "Precision")) : String.valueOf(value);
                 figures.add(Map.of("field", field, "value", text));

@@ -24,12 +24,10 @@ public class SiteService {
             UNWIND $ids AS parentId
             MATCH (parent:Entity {id: parentId})
             MATCH %s
-            CALL (a) { WITH a AS n RETURN %s AS fromSite }
-            CALL (b) { WITH b AS n RETURN %s AS toSite }
-            WITH parentId, r, fromSite, toSite ORDER BY r.id
-            RETURN parentId, collect({id: r.id, mineral: r.mineral, form: r.form, from: fromSite, to: toSite,
-                   validFrom: CASE WHEN r.validFrom IS NULL THEN null ELSE {value: r.validFrom, precision: r.validFromPrecision} END,
-                   validTo: CASE WHEN r.validTo IS NULL THEN null ELSE {value: r.validTo, precision: r.validToPrecision} END}) AS links""";
+            WITH parentId, r, a, b ORDER BY r.id
+            RETURN parentId, collect({id: r.id, mineral: r.mineral, form: r.form, from: a {.*, labels: labels(a)},
+                   to: b {.*, labels: labels(b)}, validFrom: r.validFrom, validFromPrecision: r.validFromPrecision,
+                   validTo: r.validTo, validToPrecision: r.validToPrecision}) AS links""";
 
     private final GraphReader reader;
 
@@ -85,7 +83,7 @@ public class SiteService {
 
     private <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> links(List<K> sites, String pattern) {
         Map<String, List<Map<String, Object>>> byId = new HashMap<>();
-        reader.rows(SUPPLY_LINKS.formatted(pattern, GraphReader.ENTITY, GraphReader.ENTITY),
+        reader.rows(SUPPLY_LINKS.formatted(pattern),
                 Map.of("ids", sites.stream().map(s -> s.get("id")).toList())).forEach(row -> {
                     @SuppressWarnings("unchecked")
                     List<Map<String, Object>> links = (List<Map<String, Object>>) row.get("links");

@@ -43,8 +43,8 @@ public class SupplyRoutes {
               WITH site AS s, country, depth ORDER BY coalesce(depth, 99), s.id
               RETURN collect(CASE WHEN s IS NULL THEN null ELSE
                        {country: country.id, depth: depth, stage: CASE WHEN s:Deposit THEN 'MINING' ELSE s.stage END,
-                        site: head([n IN [s] | %s])} END) AS stages
-            }""".formatted(GraphReader.ENTITY);
+                        site: s {.*, labels: labels(s)}} END) AS stages
+            }""";
 
     /** A route avoids the countries when it is known down to a deposit and no stage lies in them. */
     public static final String AVOIDS_COUNTRIES = """

@@ -38,14 +38,14 @@ public final class TestNeo4j {
             default -> throw new IllegalArgumentException("test.neo4j must be auto, harness or testcontainers, not " + mode);
         };
         long started = System.nanoTime();
-        Server started_;
+        Server chosen;
         if (docker) {
             Neo4jContainer container = new Neo4jContainer(System.getProperty("test.neo4j.image", "neo4j:5.26-community"))
                     .withoutAuthentication()
                     .withStartupTimeout(Duration.ofMinutes(3));
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
-            started_ = new Server("testcontainers", container.getBoltUrl().replaceFirst("^bolt://", "neo4j://"));
+            chosen = new Server("testcontainers", container.getBoltUrl().replaceFirst("^bolt://", "neo4j://"));
         }
         else {
             // Neo4j's own HTTP server does not start under Boot 4's Jersey; Bolt is all the tests need.
@@ -53,11 +53,11 @@ public final class TestNeo4j {
             Runtime.getRuntime().addShutdownHook(new Thread(neo4j::close));
             // the routing scheme, as a cluster or Aura needs: the driver fetches a routing table and sends
             // read transactions to readers, so the tests exercise that path against the single instance
-            started_ = new Server("harness", neo4j.boltURI().toString().replaceFirst("^bolt://", "neo4j://"));
+            chosen = new Server("harness", neo4j.boltURI().toString().replaceFirst("^bolt://", "neo4j://"));
         }
-        System.out.printf("[TestNeo4j] %s at %s (started in %d ms)%n", started_.kind(), started_.boltUri(),
+        System.out.printf("[TestNeo4j] %s at %s (started in %d ms)%n", chosen.kind(), chosen.boltUri(),
                 (System.nanoTime() - started) / 1_000_000);
-        return started_;
+        return chosen;
     }
 
     private static boolean dockerAvailable() {

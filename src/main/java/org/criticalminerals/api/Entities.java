@@ -1,0 +1,61 @@
+package org.criticalminerals.api;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How entities travel from Cypher to GraphQL. Statements project an entity as {@code n {.*, labels: labels(n)}}
+ * (see {@link #project}), which also reads well in cypher-shell; {@link #shape} then gives every such map its
+ * GraphQL type name and the ISO code, and turns each stored date with its precision into {value, precision}.
+ */
+public final class Entities {
+
+    /** The key under which a shaped entity carries its GraphQL type name. */
+    public static final String TYPENAME = "__typename";
+
+    /** The entity labels, which are also the GraphQL object type names. */
+    public static final List<String> TYPES = List.of("Mineral", "Country", "Organization", "Deposit", "Facility", "Investment",
+            "Offtake", "Agreement", "ExportControl", "Policy", "Target", "Statistic", "Event", "Source");
+
+    /** Dates are stored as a date plus {@code <field>Precision} (YEAR, MONTH, DAY). */
+    private static final List<String> DATE_FIELDS = List.of("date", "start", "end", "announced", "effective", "lifted", "validFrom",
+            "validTo", "since", "until");
+
+    private Entities() {
+    }
+
+    /** The Cypher projection of the entity bound to {@code variable}. */
+    public static String project(String variable) {
+        return variable + " {.*, labels: labels(" + variable + ")}";
+    }
+
+    /** Shapes a result value (maps and lists, at any depth) for GraphQL. */
+    public static Object shape(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> shaped = new LinkedHashMap<>();
+            map.forEach((k, v) -> shaped.put(k.toString(), shape(v)));
+            if (map.get("labels") instanceof List<?> labels && map.containsKey("id")) {
+                labels.stream().map(Object::toString).filter(TYPES::contains).findFirst().ifPresent(type -> shaped.put(TYPENAME, type));
+                shaped.put("code", map.get("id"));
+            }
+            for (String field : DATE_FIELDS) {
+                if (map.get(field) instanceof LocalDate date) {
+                    Object precision = map.get(field + "Precision");
+                    shaped.put(field, Map.of("value", date, "precision", precision == null ? "DAY" : precision));
+                }
+            }
+            return shaped;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Entities::shape).toList();
+        }
+        return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> shapeRow(Map<String, Object> row) {
+        return (Map<String, Object>) shape(row);
+    }
+}
