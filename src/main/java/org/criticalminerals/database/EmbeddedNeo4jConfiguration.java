@@ -1,23 +1,31 @@
 package org.criticalminerals.database;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
+import inet.ipaddr.IPAddressString;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
+import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.io.ByteUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,6 +33,11 @@ import org.springframework.context.annotation.Configuration;
  * Embedded mode: a real Neo4j 5 in this process, its store under {@code cmg.embedded.data-dir}, Bolt on
  * localhost so that analysts can connect with any Bolt client. The application itself talks to it over
  * Bolt too, exactly as it would to a server, so both modes run the same code path.
+ * <p>
+ * Bolt is locked down: authentication on (user {@code neo4j}, {@link BoltPassword}), bound to localhost
+ * unless configured, {@code LOAD CSV} from files and URLs off unless configured, and only Neo4j's own
+ * procedures ({@code db.*}, {@code dbms.*}, {@code tx.*}) loaded. In the community edition every
+ * authenticated Bolt user may read, write and change the schema; the README says so.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "cmg.mode", havingValue = "embedded", matchIfMissing = true)
@@ -34,28 +47,42 @@ class EmbeddedNeo4jConfiguration {
 
     static final String BEAN_NAME = "embeddedNeo4j";
 
+    static final String USER = "neo4j";
+
+    /** Blocks every address for LOAD CSV FROM 'http://…' and the like. */
+    private static final List<IPAddressString> EVERY_ADDRESS = List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0"));
+
+    @Bean
+    BoltPassword boltPassword(GraphProperties properties) {
+        return BoltPassword.resolve(properties.embedded().password(), usableDataDirectory(properties.embedded().dataDir()));
+    }
+
     @Bean(name = BEAN_NAME, destroyMethod = "shutdown")
-    DatabaseManagementService embeddedNeo4j(GraphProperties properties) {
+    DatabaseManagementService embeddedNeo4j(GraphProperties properties, BoltPassword password) {
         GraphProperties.Embedded embedded = properties.embedded();
         Path home = usableDataDirectory(embedded.dataDir());
         long started = System.nanoTime();
+        DatabaseManagementService service;
         try {
-            DatabaseManagementService service = new DatabaseManagementServiceBuilder(home)
+            DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress(embedded.boltAddress(), embedded.boltPort()))
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                    // Bolt is bound to localhost only; analysts on this machine connect without credentials.
-                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                    .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                    .setConfig(GraphDatabaseSettings.procedure_allowlist, List.of("db.*", "dbms.*", "tx.*"))
+                    .setConfig(GraphDatabaseSettings.allow_file_urls, embedded.loadCsvFiles())
+                    .setConfig(GraphDatabaseSettings.load_csv_file_url_root, home.resolve("import"))
+                    .setConfig(GraphDatabaseSettings.transaction_timeout, embedded.transactionTimeout())
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(embedded.pageCache()))
                     // otherwise a fresh store preallocates 2 x 256 MB of transaction logs
                     .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                     // Bolt's graceful netty shutdown otherwise waits ~10 s on Ctrl-C
-                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-                    .build();
+                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
+            if (!embedded.loadCsvUrls()) {
+                builder.setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist, EVERY_ADDRESS);
+            }
+            service = builder.build();
             service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME); // fails fast if the default database did not start
-            log.info("Embedded Neo4j started in {} ms: store {}, Bolt on bolt://{}:{}", (System.nanoTime() - started) / 1_000_000,
-                    home, embedded.boltAddress(), embedded.boltPort());
-            return service;
         }
         catch (RuntimeException e) {
             throw new DatabaseUnavailableException(
@@ -65,6 +92,29 @@ class EmbeddedNeo4jConfiguration {
                             + "or set CMG_DATA_DIR / CMG_BOLT_PORT to other values.",
                     e);
         }
+        setPassword(service, password);
+        log.info("Embedded Neo4j started in {} ms: store {}, Bolt on bolt://{}:{} (user {}, password from {})",
+                (System.nanoTime() - started) / 1_000_000, home, embedded.boltAddress(), embedded.boltPort(), USER, password.origin());
+        return service;
+    }
+
+    /** The application's own driver connects to the embedded Bolt port as user neo4j. */
+    @Bean
+    Neo4jConnectionDetails embeddedConnectionDetails(GraphProperties properties, BoltPassword password) {
+        String host = properties.embedded().boltAddress().equals("0.0.0.0") ? "localhost" : properties.embedded().boltAddress();
+        URI uri = URI.create("bolt://" + host + ":" + properties.embedded().boltPort());
+        AuthToken token = AuthTokens.basic(USER, password.value());
+        return new Neo4jConnectionDetails() {
+            @Override
+            public URI getUri() {
+                return uri;
+            }
+
+            @Override
+            public AuthToken getAuthToken() {
+                return token;
+            }
+        };
     }
 
     /** Boot's driver must connect only after the embedded database listens on Bolt. */
@@ -79,6 +129,20 @@ class EmbeddedNeo4jConfiguration {
                 definition.setDependsOn(withEmbedded);
             }
         };
+    }
+
+    /** Sets the neo4j user's password (a fresh store has Neo4j's default, which must be changed). */
+    private static void setPassword(DatabaseManagementService service, BoltPassword password) {
+        try {
+            service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password.value()));
+        }
+        catch (QueryExecutionException e) {
+            if (!String.valueOf(e.getMessage()).contains("same")) { // "Old password and new password cannot be the same."
+                throw new DatabaseUnavailableException("The Bolt password could not be set: " + e.getMessage(),
+                        "Check NEO4J_PASSWORD (at least 8 characters).", e);
+            }
+        }
     }
 
     private static Path usableDataDirectory(String configured) {

@@ -1,5 +1,7 @@
 package org.criticalminerals.database;
 
+import java.time.Duration;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,8 +25,15 @@ public record GraphProperties(@NotNull Mode mode, @Valid @NotNull Embedded embed
         SERVER
     }
 
+    /**
+     * @param password the Bolt password of user neo4j ({@code NEO4J_PASSWORD}); blank: generated and kept in the data directory
+     * @param loadCsvFiles whether Bolt users may {@code LOAD CSV} from files (only from {@code <data-dir>/import})
+     * @param loadCsvUrls whether Bolt users may {@code LOAD CSV} from URLs
+     * @param transactionTimeout the longest a Bolt user's transaction may run unless it sets its own timeout
+     */
     public record Embedded(@NotBlank String dataDir, @NotBlank String boltAddress, @Min(1) @Max(65535) int boltPort,
-            @NotBlank String pageCache) {
+            @NotBlank String pageCache, @NotNull String password, boolean loadCsvFiles, boolean loadCsvUrls,
+            @NotNull Duration transactionTimeout) {
     }
 
     public record KnowledgeBase(boolean loadOnStartup, @NotBlank String location) {

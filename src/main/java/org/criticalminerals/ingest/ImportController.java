@@ -3,8 +3,10 @@ package org.criticalminerals.ingest;
 import java.util.List;
 import java.util.Map;
 
+import org.criticalminerals.security.Caller;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -22,6 +24,7 @@ class ImportController {
     }
 
     @MutationMapping
+    @PreAuthorize("hasRole('PARTNER')")
     Map<String, Object> importKnowledge(@Argument ImportKnowledgeInput input) {
         if (input.batch() == null || !input.batch().matches("[a-z0-9][a-z0-9:._-]{0,99}") || input.batch().equals(KnowledgeBaseLoader.BATCH)) {
             return rejected(new Rejection("input", null, "batch",
@@ -32,7 +35,7 @@ class ImportController {
         }
         try {
             ImportReport report = importer.importFiles(input.batch(), List.of(new KnowledgeFile("input", input.content())),
-                    Boolean.TRUE.equals(input.dryRun()), false);
+                    Boolean.TRUE.equals(input.dryRun()), false, Caller.current().orElseThrow());
             return Map.of("report", report, "errors", List.of());
         }
         catch (ImportRejectedException e) {

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.criticalminerals.database.GraphProperties;
+import org.criticalminerals.security.Caller;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -39,7 +40,7 @@ class KnowledgeBaseLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (properties.knowledgeBase().loadOnStartup()) {
-            importer.importFiles(BATCH, files(properties.knowledgeBase().location()), false, true, true);
+            importer.importFiles(BATCH, files(properties.knowledgeBase().location()), false, true, true, Caller.SYSTEM);
         }
     }
 

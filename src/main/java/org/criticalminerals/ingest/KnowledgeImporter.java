@@ -14,6 +14,7 @@ import org.criticalminerals.ingest.ImportPlanner.Known;
 import org.criticalminerals.ingest.ImportPlanner.Outcome;
 import org.criticalminerals.ingest.YamlRecords.Parsed;
 import org.criticalminerals.ingest.YamlRecords.RawRecord;
+import org.criticalminerals.security.Caller;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.slf4j.Logger;
@@ -43,10 +44,11 @@ public class KnowledgeImporter {
      * @param files the files, which may refer to each other's records
      * @param dryRun validate only
      * @param skipIfUnchanged do nothing when this batch was last imported with exactly this content
+     * @param by who imports: the API key's name, recorded on the batch and in the log
      * @throws ImportRejectedException when anything is invalid; then nothing was written
      */
-    public ImportReport importFiles(String batch, List<KnowledgeFile> files, boolean dryRun, boolean skipIfUnchanged) {
-        return importFiles(batch, files, dryRun, skipIfUnchanged, false);
+    public ImportReport importFiles(String batch, List<KnowledgeFile> files, boolean dryRun, boolean skipIfUnchanged, Caller by) {
+        return importFiles(batch, files, dryRun, skipIfUnchanged, false, by);
     }
 
     /**
@@ -55,7 +57,7 @@ public class KnowledgeImporter {
      * same transaction (the curated knowledge base is synchronised this way).
      */
     public ImportReport importFiles(String batch, List<KnowledgeFile> files, boolean dryRun, boolean skipIfUnchanged,
-            boolean replaceBatch) {
+            boolean replaceBatch, Caller by) {
         long started = System.nanoTime();
         String checksum = checksum(files);
         if (skipIfUnchanged && !dryRun && checksum.equals(lastChecksum(batch))) {
@@ -86,12 +88,14 @@ public class KnowledgeImporter {
                     GraphWriter.write(tx, batch, plan);
                     tx.run("""
                             MERGE (b:ImportBatch {name: $batch})
-                            SET b.checksum = $checksum, b.importedAt = datetime(), b.records = $records""",
+                            SET b.checksum = $checksum, b.importedAt = datetime(), b.records = $records, b.importedBy = $by,
+                                b.importedByRole = $role""",
                             Map.of("batch", batch, "checksum", checksum, "records", plan.nodeRecordIds().size()
-                                    + plan.relationshipRecordIds().size())).consume();
+                                    + plan.relationshipRecordIds().size(), "by", by.name(), "role", by.role().configName())).consume();
                 });
             }
-            log.info("Imported batch '{}': {} records from {} files ({}), {} claims, {} relationships in {} ms", batch, records.size(),
+            log.info("Imported batch '{}' by {}: {} records from {} files ({}), {} claims, {} relationships in {} ms", batch, by,
+                    records.size(),
                     files.size(), plan.recordsByType(), plan.claims().size(), plan.relationships().size(),
                     (System.nanoTime() - started) / 1_000_000);
         }

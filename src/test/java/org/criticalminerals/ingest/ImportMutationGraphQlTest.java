@@ -2,6 +2,7 @@ package org.criticalminerals.ingest;
 
 import java.util.Map;
 
+import org.criticalminerals.security.Role;
 import org.criticalminerals.support.GraphTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class ImportMutationGraphQlTest extends GraphTestSupport {
                  {"type": "Offtake", "id": "test-partner-offtake", "name": "Partner offtake", "buyers": ["sojitz"],
                   "minerals": ["neodymium"], "suppliedFrom": ["mount-weld"],
                   "cite": [{"source": "test-partner-json", "statement": "partner contract register", "claims": {"volume": 100, "unit": "t/yr"}}]}]""";
-        graphQl().documentName("importKnowledge").variable("batch", BATCH).variable("content", content).execute()
+        graphQlAs(Role.PARTNER).documentName("importKnowledge").variable("batch", BATCH).variable("content", content).execute()
                 .path("importKnowledge.errors").entityList(Object.class).hasSize(0)
                 .path("importKnowledge.report.recordsRead").entity(Integer.class).isEqualTo(2);
         graphQl().document("{ offtake(id: \"test-partner-offtake\") { sourceKinds volume buyers { id } claims { source { kind } } } }").execute()
@@ -47,7 +48,7 @@ class ImportMutationGraphQlTest extends GraphTestSupport {
     void anInvalidFileComesBackWithTypedErrorsAndWritesNothing() {
         String content = """
                 - {type: Offtake, id: test-bad-offtake, name: Bad, buyers: [nobody], cite: [{source: nowhere, statement: s}]}""";
-        graphQl().documentName("importKnowledge").variable("batch", BATCH).variable("content", content).execute()
+        graphQlAs(Role.PARTNER).documentName("importKnowledge").variable("batch", BATCH).variable("content", content).execute()
                 .path("importKnowledge.report").valueIsNull()
                 .path("importKnowledge.errors[*].recordId").entityList(String.class).contains("test-bad-offtake")
                 .path("importKnowledge.errors[*].message").entityList(String.class)
@@ -59,7 +60,7 @@ class ImportMutationGraphQlTest extends GraphTestSupport {
 
     @Test
     void theCuratedBatchCannotBeOverwrittenFromOutside() {
-        graphQl().documentName("importKnowledge").variable("batch", "knowledge-base").variable("content", "[]").execute()
+        graphQlAs(Role.PARTNER).documentName("importKnowledge").variable("batch", "knowledge-base").variable("content", "[]").execute()
                 .path("importKnowledge.errors[0].field").entity(String.class).isEqualTo("batch");
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.criticalminerals.support.GraphTestSupport;
+import org.criticalminerals.support.TestKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -56,7 +57,7 @@ class KnowledgeImporterDataTest extends GraphTestSupport {
 
     @Test
     void aValidImportWritesNodesClaimsAndRelationshipsAndFlagsDisputes() {
-        ImportReport report = importer.importFiles(BATCH, List.of(new KnowledgeFile("feed.yaml", VALID)), false, false);
+        ImportReport report = importer.importFiles(BATCH, List.of(new KnowledgeFile("feed.yaml", VALID)), false, false, TestKeys.PARTNER_CALLER);
         assertThat(report.accepted()).isTrue();
         assertThat(report.recordsByType()).containsEntry("Investment", 1).containsEntry("Organization", 1);
         Map<String, Object> investment = single("""
@@ -75,17 +76,17 @@ class KnowledgeImporterDataTest extends GraphTestSupport {
 
     @Test
     void importingTheSameContentTwiceDuplicatesNothing() {
-        importer.importFiles(BATCH, List.of(new KnowledgeFile("feed.yaml", VALID)), false, false);
+        importer.importFiles(BATCH, List.of(new KnowledgeFile("feed.yaml", VALID)), false, false, TestKeys.PARTNER_CALLER);
         long before = count();
-        importer.importFiles(BATCH, List.of(new KnowledgeFile("feed.yaml", VALID)), false, false);
+        importer.importFiles(BATCH, List.of(new KnowledgeFile("feed.yaml", VALID)), false, false, TestKeys.PARTNER_CALLER);
         assertThat(count()).isEqualTo(before);
     }
 
     @Test
     void replacingABatchRemovesWhatItNoLongerAsserts() {
-        importer.importFiles(BATCH, List.of(new KnowledgeFile("feed.yaml", VALID)), false, false, true);
+        importer.importFiles(BATCH, List.of(new KnowledgeFile("feed.yaml", VALID)), false, false, true, TestKeys.PARTNER_CALLER);
         String withoutInvestment = VALID.substring(0, VALID.indexOf("- type: Investment"));
-        importer.importFiles(BATCH, List.of(new KnowledgeFile("feed.yaml", withoutInvestment)), false, false, true);
+        importer.importFiles(BATCH, List.of(new KnowledgeFile("feed.yaml", withoutInvestment)), false, false, true, TestKeys.PARTNER_CALLER);
         Map<String, Object> row = single("""
                 RETURN COUNT { MATCH (:Investment {id: 'test-investment'}) } AS investments,
                        COUNT { MATCH (c:Claim {record: 'test-investment'}) } AS claims,
@@ -109,7 +110,7 @@ class KnowledgeImporterDataTest extends GraphTestSupport {
                 - {type: Investment, id: test-currency, name: C, cite: [{source: test-partner-feed, statement: s, claims: {currency: XYZ}}]}
                 """;
         long before = count();
-        assertThatThrownBy(() -> importer.importFiles(BATCH, List.of(new KnowledgeFile("bad.yaml", bad)), false, false))
+        assertThatThrownBy(() -> importer.importFiles(BATCH, List.of(new KnowledgeFile("bad.yaml", bad)), false, false, TestKeys.PARTNER_CALLER))
                 .isInstanceOfSatisfying(ImportRejectedException.class, e -> {
                     List<String> problems = e.report().rejections().stream().map(Rejection::toString).toList();
                     assertThat(problems).anySatisfy(p -> assertThat(p).contains("test-unknown-country").contains("unknown id 'XX'"));
@@ -126,7 +127,7 @@ class KnowledgeImporterDataTest extends GraphTestSupport {
 
     @Test
     void aFileThatIsNotYamlIsRejectedWithItsLine() {
-        assertThatThrownBy(() -> importer.importFiles(BATCH, List.of(new KnowledgeFile("broken.yaml", "- {type: Source\n- id: [")), false, false))
+        assertThatThrownBy(() -> importer.importFiles(BATCH, List.of(new KnowledgeFile("broken.yaml", "- {type: Source\n- id: [")), false, false, TestKeys.PARTNER_CALLER))
                 .isInstanceOfSatisfying(ImportRejectedException.class,
                         e -> assertThat(e.report().rejections().get(0).toString()).contains("broken.yaml:").contains("not valid YAML"));
     }
@@ -134,7 +135,7 @@ class KnowledgeImporterDataTest extends GraphTestSupport {
     @Test
     void aDryRunValidatesAndWritesNothing() {
         long before = count();
-        ImportReport report = importer.importFiles(BATCH, List.of(new KnowledgeFile("feed.yaml", VALID)), true, false);
+        ImportReport report = importer.importFiles(BATCH, List.of(new KnowledgeFile("feed.yaml", VALID)), true, false, TestKeys.PARTNER_CALLER);
         assertThat(report.accepted()).isTrue();
         assertThat(count()).isEqualTo(before);
     }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.criticalminerals.ingest.KnowledgeFile;
 import org.criticalminerals.ingest.KnowledgeImporter;
 import org.criticalminerals.support.GraphTestSupport;
+import org.criticalminerals.support.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -81,7 +82,7 @@ class AnalystQuestionsTest extends GraphTestSupport {
                    cite: [{source: test-exposure-feed, statement: s}]}
                 - {type: Offtake, id: test-japanese-graphite-offtake, name: Test offtake, buyers: [sojitz], minerals: [graphite],
                    suppliedFrom: [test-chinese-graphite-refinery], cite: [{source: test-exposure-feed, statement: s}]}
-                """)), false, false);
+                """)), false, false, TestKeys.PARTNER_CALLER);
         try {
             List<Map<String, Object>> rows = cypher("export-control-exposure",
                     params("imposer", "CN", "designator", "JP", "from", LocalDate.of(2023, 1, 1), "to", null));

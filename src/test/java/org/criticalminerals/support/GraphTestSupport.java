@@ -2,7 +2,9 @@ package org.criticalminerals.support;
 
 import java.util.List;
 
+import org.criticalminerals.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.support.DocumentSource;
 import org.springframework.graphql.support.ResourceDocumentSource;
@@ -27,13 +29,19 @@ public abstract class GraphTestSupport {
     @Autowired
     private HttpGraphQlTester httpGraphQlTester;
 
-    /** A tester over real HTTP that finds documents by name in graphql/examples. */
+    /** A tester over real HTTP, without a key, that finds documents by name in graphql/examples. */
     protected HttpGraphQlTester graphQl() {
         return httpGraphQlTester.mutate().documentSource(EXAMPLES).build();
+    }
+
+    /** As {@link #graphQl()}, with the test key of the role. */
+    protected HttpGraphQlTester graphQlAs(Role role) {
+        return httpGraphQlTester.mutate().documentSource(EXAMPLES).header(HttpHeaders.AUTHORIZATION, TestKeys.bearer(role)).build();
     }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.neo4j.uri", () -> TestNeo4j.server().boltUri());
+        registry.add("cmg.security.api-keys", TestKeys::configuration);
     }
 }

@@ -1,0 +1,33 @@
+package org.criticalminerals.api;
+
+import graphql.ErrorClassification;
+import org.springframework.graphql.execution.ErrorType;
+
+/**
+ * The stable codes an error carries in {@code extensions.code}, beside Spring for GraphQL's
+ * {@code extensions.classification}. Clients branch on the code; the message is for people.
+ */
+public enum ErrorCode {
+    BAD_REQUEST(ErrorType.BAD_REQUEST),
+    NOT_FOUND(ErrorType.NOT_FOUND),
+    UNAUTHENTICATED(ErrorType.UNAUTHORIZED),
+    FORBIDDEN(ErrorType.FORBIDDEN),
+    QUERY_TOO_DEEP(ErrorType.BAD_REQUEST),
+    QUERY_TOO_COMPLEX(ErrorType.BAD_REQUEST),
+    REQUEST_TOO_LARGE(ErrorType.BAD_REQUEST),
+    /** the request ran longer than its time limit and was stopped */
+    TIMEOUT(ErrorType.INTERNAL_ERROR),
+    /** the client went away, or the service is shutting down; the work was stopped */
+    CANCELLED(ErrorType.INTERNAL_ERROR),
+    INTERNAL_ERROR(ErrorType.INTERNAL_ERROR);
+
+    private final ErrorType classification;
+
+    ErrorCode(ErrorType classification) {
+        this.classification = classification;
+    }
+
+    public ErrorClassification classification() {
+        return classification;
+    }
+}

@@ -1,0 +1,173 @@
+package org.criticalminerals.limits;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
+
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.criticalminerals.api.HttpErrorBodies;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tells, before the security rules run, whether a GraphQL request runs a mutation: it reads the body (kept
+ * for Spring for GraphQL to read again), parses the document and picks the operation the request names.
+ * A document that does not parse runs nothing, so it counts as a read and Spring for GraphQL answers it.
+ */
+public final class GraphQlOperations extends OncePerRequestFilter {
+
+    /** The kind of operation a GraphQL request runs. */
+    public enum Kind {
+        READ, MUTATION
+    }
+
+    private static final String ATTRIBUTE = GraphQlOperations.class.getName() + ".kind";
+
+    private final String path;
+
+    private final long maxBytes;
+
+    private final JsonMapper json;
+
+    private final HttpErrorBodies errors;
+
+    GraphQlOperations(String path, long maxBytes, JsonMapper json, HttpErrorBodies errors) {
+        this.path = path;
+        this.maxBytes = maxBytes;
+        this.json = json;
+        this.errors = errors;
+    }
+
+    public static boolean isMutation(HttpServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) == Kind.MUTATION;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !path.equals(request.getRequestURI());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        HttpServletRequest forward = request;
+        String query = null;
+        String operationName = null;
+        if ("POST".equals(request.getMethod())) {
+            byte[] body;
+            try {
+                body = request.getInputStream().readAllBytes();
+            }
+            catch (RequestSizeLimitFilter.TooLargeException e) {
+                RequestSizeLimitFilter.refuse(request, response, errors, maxBytes);
+                return;
+            }
+            forward = new CachedBodyRequest(request, body);
+            try {
+                JsonNode node = json.readTree(body);
+                query = text(node.get("query"));
+                operationName = text(node.get("operationName"));
+            }
+            catch (JacksonException e) {
+                // not JSON: Spring for GraphQL answers 400
+            }
+        }
+        else {
+            query = request.getParameter("query");
+            operationName = request.getParameter("operationName");
+        }
+        request.setAttribute(ATTRIBUTE, kind(query, operationName));
+        chain.doFilter(forward, response);
+    }
+
+    /** The kind of the operation that {@code operationName} selects in {@code query}. */
+    static Kind kind(@Nullable String query, @Nullable String operationName) {
+        if (query == null) {
+            return Kind.READ;
+        }
+        Document document;
+        try {
+            document = Parser.parse(ParserEnvironment.newParserEnvironment().document(query)
+                    .parserOptions(ParserOptions.getDefaultOperationParserOptions()).build());
+        }
+        catch (InvalidSyntaxException e) {
+            return Kind.READ;
+        }
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        List<OperationDefinition> selected = operationName == null ? operations
+                : operations.stream().filter(o -> operationName.equals(o.getName())).toList();
+        // an ambiguous choice (several operations, none named) is refused by GraphQL; until then it is a write if any is one
+        return selected.stream().anyMatch(o -> o.getOperation() == OperationDefinition.Operation.MUTATION) ? Kind.MUTATION : Kind.READ;
+    }
+
+    private static @Nullable String text(@Nullable JsonNode node) {
+        return node != null && node.isString() ? node.asString() : null;
+    }
+
+    /** The request with its body read once and replayed to whoever reads it next. */
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is already read");
+                }
+            };
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.criticalminerals.limits;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code cmg.limits.*}: what one request may cost. Shown in the schema's description of {@link #describe()
+ * Query and Mutation} and in the README.
+ *
+ * @param maxDepth deepest field nesting of a GraphQL operation (introspection excepted; graphql-java's
+ *        good-faith introspection check bounds it)
+ * @param maxComplexity most fields an operation may ask for, list fan-out counted: a field under a page of
+ *        {@code first: 500} counts 500 times
+ * @param listFanOut what an unpaged list field is assumed to hold, unless the schema says ({@code @listSize})
+ * @param queryTimeout the time budget of a read request, and the timeout of each of its read transactions
+ * @param writeTimeout the time budget of a write request (an import)
+ * @param maxRequestSize largest request body
+ * @param disconnectCheckAfter after this long a request checks every half second that its client is still
+ *        there, and is stopped when it is not
+ */
+@Validated
+@ConfigurationProperties("cmg.limits")
+public record QueryLimits(@Min(1) int maxDepth, @Min(1) int maxComplexity, @Min(1) int listFanOut, @NotNull Duration queryTimeout,
+        @NotNull Duration writeTimeout, @NotNull DataSize maxRequestSize, @NotNull Duration disconnectCheckAfter) {
+
+    /** The limits as the schema's root types describe them. */
+    public String describe() {
+        return """
+                Limits on every request (configurable, see the README): at most %d levels of nesting; at most %d fields, \
+                a field under a list counting once per item it can return (a page's `first`; an unpaged list its `@listSize`, else %d); \
+                a read stops after %s, a write after %s; a request body holds at most %s."""
+                .formatted(maxDepth, maxComplexity, listFanOut, human(queryTimeout), human(writeTimeout), maxRequestSize);
+    }
+
+    private static String human(Duration duration) {
+        return duration.toSeconds() < 120 ? duration.toSeconds() + " s" : duration.toMinutes() + " min";
+    }
+}

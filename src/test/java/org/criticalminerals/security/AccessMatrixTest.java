@@ -1,0 +1,177 @@
+package org.criticalminerals.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLInputObjectType;
+import graphql.schema.GraphQLInputType;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNonNull;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLTypeUtil;
+import org.criticalminerals.support.GraphTestSupport;
+import org.criticalminerals.support.Http;
+import org.criticalminerals.support.TestKeys;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.execution.GraphQlSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may do what, tried over HTTP for anonymous callers and each role against every root field of the
+ * schema (each query field, called with placeholder arguments, and the import mutation), plus an
+ * unknown key. Reads are open by default; {@link ReadAccessTest} has reads that need a key.
+ */
+class AccessMatrixTest extends GraphTestSupport {
+
+    /** null: no key. */
+    private static final List<Role> CALLERS = new ArrayList<>(java.util.Arrays.asList(null, Role.READER, Role.PARTNER, Role.CURATOR));
+
+    private static final String BATCH = "test:access-matrix";
+
+    @Autowired
+    GraphQlSource graphQlSource;
+
+    @Autowired
+    Driver driver;
+
+    @LocalServerPort
+    int port;
+
+    @AfterEach
+    void removeBatch() {
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> {
+                tx.run("MATCH (n) WHERE n.batch STARTS WITH $batch DETACH DELETE n", Map.of("batch", BATCH)).consume();
+                tx.run("MATCH (b:ImportBatch) WHERE b.name STARTS WITH $batch DELETE b", Map.of("batch", BATCH)).consume();
+            });
+        }
+    }
+
+    @Test
+    void everyQueryIsOpenToEveryCaller() {
+        Map<String, String> queries = queries(graphQlSource);
+        assertThat(queries).hasSizeGreaterThan(25);
+        for (Role caller : CALLERS) {
+            queries.forEach((field, query) -> {
+                Http.Response response = Http.postGraphQl(port, query, null, authorization(caller));
+                assertThat(response.status()).as("%s as %s: %s", field, caller, response.body()).isEqualTo(200);
+                assertThat(response.errorCode()).as("%s as %s", field, caller).isNotIn("UNAUTHENTICATED", "FORBIDDEN");
+            });
+        }
+    }
+
+    @Test
+    void onlyPartnersAndCuratorsImport() {
+        Map<Role, Integer> expected = new java.util.HashMap<>();
+        expected.put(null, 401);
+        expected.put(Role.READER, 403);
+        expected.put(Role.PARTNER, 200);
+        expected.put(Role.CURATOR, 200);
+        for (Role caller : CALLERS) {
+            String batch = BATCH + ":" + (caller == null ? "anonymous" : caller.configName());
+            Http.Response response = Http.postGraphQl(port, IMPORT, Map.of("batch", batch, "content", record(batch)), authorization(caller));
+            assertThat(response.status()).as("import as %s: %s", caller, response.body()).isEqualTo(expected.get(caller));
+            if (expected.get(caller) == 200) {
+                assertThat(response.json().at("/data/importKnowledge/errors").isEmpty()).as(response.body()).isTrue();
+                assertThat(importedBy(batch)).isEqualTo(TestKeys.name(caller));
+            }
+            else {
+                assertThat(response.errorCode()).isEqualTo(caller == null ? "UNAUTHENTICATED" : "FORBIDDEN");
+                assertThat(response.json().path("data").isMissingNode() || response.json().path("data").isNull()).isTrue();
+                assertThat(importedBy(batch)).isNull();
+                assertThat(nodes(batch)).isZero();
+            }
+        }
+    }
+
+    @Test
+    void anUnknownKeyIsRefusedEvenForReads() {
+        Http.Response response = Http.postGraphQl(port, "{ countries { totalCount } }", null, "Bearer not-a-configured-key");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.errorCode()).isEqualTo("UNAUTHENTICATED");
+        assertThat(response.headers().get("www-authenticate")).isNotEmpty();
+        assertThat(Http.postGraphQl(port, "{ countries { totalCount } }", null, "Basic abc").status()).isEqualTo(401);
+    }
+
+    @Test
+    void healthDetailsNeedAKeyButProbesArePublic() {
+        Http.Response anonymous = Http.get(port, "/actuator/health", null);
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.body()).contains("\"status\":\"UP\"").doesNotContain("neo4j").doesNotContain("diskSpace");
+        assertThat(Http.get(port, "/actuator/health", TestKeys.bearer(Role.READER)).body()).contains("neo4j").contains("diskSpace");
+        assertThat(Http.get(port, "/actuator/health/liveness", null).status()).isEqualTo(200);
+        assertThat(Http.get(port, "/actuator/health/readiness", null).status()).isEqualTo(200);
+    }
+
+    static final String IMPORT = """
+            mutation($batch: String!, $content: String!) {
+              importKnowledge(input: {batch: $batch, content: $content}) { errors { message } report { recordsRead } }
+            }""";
+
+    private static String record(String batch) {
+        String source = batch.replaceAll("[^a-z0-9]+", "-") + "-source";
+        return "[{\"type\": \"Source\", \"id\": \"" + source + "\", \"kind\": \"PARTNER\", \"title\": \"Access matrix\"}]";
+    }
+
+    private static String authorization(Role caller) {
+        return caller == null ? null : TestKeys.bearer(caller);
+    }
+
+    private String importedBy(String batch) {
+        try (Session session = driver.session()) {
+            return session.run("MATCH (b:ImportBatch {name: $batch}) RETURN b.importedBy AS by", Map.of("batch", batch)).list().stream()
+                    .findFirst().map(r -> r.get("by").asString(null)).orElse(null);
+        }
+    }
+
+    private long nodes(String batch) {
+        try (Session session = driver.session()) {
+            return session.run("MATCH (n {batch: $batch}) RETURN count(n) AS n", Map.of("batch", batch)).single().get("n").asLong();
+        }
+    }
+
+    /** One document per root query field, with placeholder values for its required arguments. */
+    static Map<String, String> queries(GraphQlSource source) {
+        return source.schema().getQueryType().getFieldDefinitions().stream()
+                .collect(Collectors.toMap(GraphQLFieldDefinition::getName, AccessMatrixTest::document, (a, b) -> a, java.util.TreeMap::new));
+    }
+
+    private static String document(GraphQLFieldDefinition field) {
+        String arguments = field.getArguments().stream().filter(a -> a.getType() instanceof GraphQLNonNull && !a.hasSetDefaultValue())
+                .map(a -> a.getName() + ": " + placeholder(a.getType())).collect(Collectors.joining(", "));
+        boolean composite = !(GraphQLTypeUtil.unwrapAll(field.getType()) instanceof GraphQLScalarType)
+                && !(GraphQLTypeUtil.unwrapAll(field.getType()) instanceof GraphQLEnumType);
+        return "{ " + field.getName() + (arguments.isEmpty() ? "" : "(" + arguments + ")") + (composite ? " { __typename }" : "") + " }";
+    }
+
+    private static String placeholder(GraphQLInputType type) {
+        GraphQLInputType unwrapped = (GraphQLInputType) GraphQLTypeUtil.unwrapNonNull(type);
+        if (unwrapped instanceof GraphQLList list) {
+            return "[" + placeholder((GraphQLInputType) list.getWrappedType()) + "]";
+        }
+        if (unwrapped instanceof GraphQLEnumType enumType) {
+            return enumType.getName().equals("CountryCode") ? "JP" : enumType.getValues().get(0).getName();
+        }
+        if (unwrapped instanceof GraphQLInputObjectType input) {
+            return "{" + input.getFieldDefinitions().stream().filter(f -> f.getType() instanceof GraphQLNonNull && !f.hasSetDefaultValue())
+                    .map(f -> f.getName() + ": " + placeholder(f.getType())).collect(Collectors.joining(", ")) + "}";
+        }
+        return switch (((GraphQLScalarType) unwrapped).getName()) {
+            case "Int", "Long", "Float", "BigDecimal" -> "1";
+            case "Boolean" -> "false";
+            case "Date" -> "\"2020-01-01\"";
+            case "DateTime" -> "\"2020-01-01T00:00:00Z\"";
+            default -> "\"sojitz\"";
+        };
+    }
+}
