@@ -1,13 +1,16 @@
 // Question 10 — Disagreements.
-// Purpose:    Every fact whose sources give different figures for a field, with each figure and its source,
-//             line and quote, side by side.
+// Purpose:    Every fact whose sources give different figures for a field, with the kind of the disagreement
+//             (CONTRADICTION first, then the compatible kinds: DIFFERENT_CURRENCIES, DIFFERENT_UNITS,
+//             NESTED_PERIODS, COMPATIBLE_BOUNDS, ROUNDING) and each figure with its source, line and quote.
 // Parameters: none
-// Example:    GraphQL: disagreements { fact { id } field claims { source { id } line quote figures { field value } } }
-MATCH (n:Entity) WHERE size(coalesce(n.disputed, [])) > 0
-UNWIND n.disputed AS field
-MATCH (n)-[:CLAIMED_BY]->(c:Claim) WHERE field IN c.fields
-WITH n, field, c ORDER BY c.source, c.line
-RETURN n {.*, labels: labels(n)} AS fact, field, collect(c {.*}) AS claims,
-       collect(c.source + ':' + coalesce(toString(c.line), '-') + ' = ' + toString(c[field])
+// Example:    GraphQL: disagreements { kind fact { id } field claims { source { id } line quote figures { field value } } }
+MATCH (n:Entity) WHERE n.disputed IS NOT NULL
+UNWIND range(0, size(n.disputed) - 1) AS i
+WITH n, n.disputed[i] AS field, n.disputeKinds[i] AS kind
+MATCH (n)-[:CLAIMED_BY]->(c:Claim)
+WHERE field IN c.fields OR c.references CONTAINS ('"' + field + '":')
+WITH n, field, kind, c ORDER BY c.source, c.line
+RETURN n {.*, labels: labels(n)} AS fact, field, kind, collect(c {.*}) AS claims,
+       collect(c.source + ':' + coalesce(toString(c.line), '-') + ' = ' + coalesce(toString(c[field]), '(reference)')
                + coalesce(' ' + c[field + 'Precision'], '')) AS figures
-ORDER BY fact.id, field;
+ORDER BY CASE kind WHEN 'CONTRADICTION' THEN 0 ELSE 1 END, fact.id, field;

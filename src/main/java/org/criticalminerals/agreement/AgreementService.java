@@ -62,7 +62,7 @@ public class AgreementService {
     }
 
     <K extends Map<String, Object>> Map<K, Map<String, Object>> successor(List<K> agreements) {
-        return reader.relatedOne(agreements, "(parent)-[:SUCCEEDED_BY]->(n:Agreement)");
+        return reader.relatedOne(agreements, "(parent)-[r:SUCCEEDED_BY]->(n:Agreement)");
     }
 
     /** Filter of the agreements list. */

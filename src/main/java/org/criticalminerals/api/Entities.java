@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.criticalminerals.model.PartialDate;
+import org.criticalminerals.model.RecordSchema;
+
 /**
  * How entities travel from Cypher to GraphQL. Statements project an entity as {@code n {.*, labels: labels(n)}}
  * (see {@link #project}), which also reads well in cypher-shell; {@link #shape} then gives every such map its
@@ -16,12 +19,10 @@ public final class Entities {
     public static final String TYPENAME = "__typename";
 
     /** The entity labels, which are also the GraphQL object type names. */
-    public static final List<String> TYPES = List.of("Mineral", "Country", "Organization", "Deposit", "Facility", "Investment",
-            "Offtake", "Agreement", "ExportControl", "Policy", "Target", "Statistic", "Event", "Source");
+    public static final List<String> TYPES = RecordSchema.entityTypes();
 
-    /** Dates are stored as a date plus {@code <field>Precision} (YEAR, MONTH, DAY). */
-    private static final List<String> DATE_FIELDS = List.of("date", "start", "end", "announced", "effective", "lifted", "validFrom",
-            "validTo", "since", "until");
+    /** Dates are stored as their first day plus {@code <field>Precision} (YEAR, MONTH, DAY) and {@code <field>End}. */
+    private static final List<String> DATE_FIELDS = dateFields();
 
     private Entities() {
     }
@@ -42,8 +43,9 @@ public final class Entities {
             }
             for (String field : DATE_FIELDS) {
                 if (map.get(field) instanceof LocalDate date) {
-                    Object precision = map.get(field + "Precision");
-                    shaped.put(field, Map.of("value", date, "precision", precision == null ? "DAY" : precision));
+                    PartialDate partial = PartialDate.of(date, (String) map.get(field + "Precision"));
+                    shaped.put(field, Map.of("value", date, "precision", partial.precision().name(), "end", partial.end(),
+                            "text", partial.text()));
                 }
             }
             return shaped;
@@ -52,6 +54,16 @@ public final class Entities {
             return list.stream().map(Entities::shape).toList();
         }
         return value;
+    }
+
+    private static List<String> dateFields() {
+        java.util.Set<String> fields = new java.util.LinkedHashSet<>();
+        for (RecordSchema.TypeSpec type : RecordSchema.types()) {
+            type.values().values().stream().filter(f -> f.kind() == RecordSchema.ValueKind.DATE).forEach(f -> fields.add(f.name()));
+            type.references().forEach(r -> r.itemFields().stream().filter(f -> f.kind() == RecordSchema.ValueKind.DATE)
+                    .forEach(f -> fields.add(f.name())));
+        }
+        return List.copyOf(fields);
     }
 
     @SuppressWarnings("unchecked")

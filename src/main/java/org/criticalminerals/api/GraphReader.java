@@ -38,8 +38,9 @@ public class GraphReader {
         if (!Entities.TYPES.contains(label) && !label.equals("Entity")) {
             throw new IllegalArgumentException("unknown label " + label);
         }
-        return client.query("MATCH (n:" + label + " {id: $id}) RETURN " + ENTITY + " AS entity")
-                .bind(id).to("id")
+        // a removed fact's node stays as an unlabelled tombstone: it is no entity
+        return client.query("MATCH (n:" + label + " {id: $id}) WHERE any(l IN labels(n) WHERE l IN $types) RETURN " + ENTITY + " AS entity")
+                .bind(id).to("id").bind(Entities.TYPES).to("types")
                 .fetchAs(mapType()).mappedBy((t, r) -> Entities.shapeRow(r.get("entity").asMap()))
                 .one();
     }
@@ -79,25 +80,36 @@ public class GraphReader {
         return result;
     }
 
-    /** As {@link #related} for fields holding at most one entity; parents without one are left out. */
+    /**
+     * As {@link #related} for fields holding at most one entity; parents without one are left out. The pattern
+     * names its relationship {@code r}: where sources disagree on the entity, the preferred source's comes first
+     * (the others are marked {@code alternative}).
+     */
     public <K extends Map<String, Object>> Map<K, Map<String, Object>> relatedOne(Collection<K> parents, String pattern) {
+        Map<String, List<Map<String, Object>>> byId = relatedById(parents.stream().map(p -> (String) p.get("id")).toList(), pattern,
+                "coalesce(r.alternative, false), n.id");
         Map<K, Map<String, Object>> result = new LinkedHashMap<>();
-        related(parents, pattern).forEach((parent, items) -> {
+        for (K parent : parents) {
+            List<Map<String, Object>> items = byId.getOrDefault((String) parent.get("id"), List.of());
             if (!items.isEmpty()) {
                 result.put(parent, items.get(0));
             }
-        });
+        }
         return result;
     }
 
     Map<String, List<Map<String, Object>>> relatedById(List<String> ids, String pattern) {
+        return relatedById(ids, pattern, "n.id");
+    }
+
+    private Map<String, List<Map<String, Object>>> relatedById(List<String> ids, String pattern, String order) {
         Map<String, List<Map<String, Object>>> byId = new HashMap<>();
         client.query("""
                 UNWIND $ids AS parentId
                 MATCH (parent:Entity {id: parentId})
                 MATCH %s
-                WITH parentId, n ORDER BY n.id
-                RETURN parentId, collect(DISTINCT %s) AS items""".formatted(pattern, ENTITY))
+                WITH parentId, n%s ORDER BY %s
+                RETURN parentId, collect(DISTINCT %s) AS items""".formatted(pattern, order.contains("r.") ? ", r" : "", order, ENTITY))
                 .bind(ids).to("ids")
                 .fetch().all().stream().map(Entities::shapeRow)
                 .forEach(row -> {

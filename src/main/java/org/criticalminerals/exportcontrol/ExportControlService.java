@@ -45,7 +45,7 @@ public class ExportControlService {
     }
 
     <K extends Map<String, Object>> Map<K, Map<String, Object>> imposer(List<K> controls) {
-        return reader.relatedOne(controls, "(parent)-[:IMPOSED_BY]->(n:Country)");
+        return reader.relatedOne(controls, "(parent)-[r:IMPOSED_BY]->(n:Country)");
     }
 
     <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> minerals(List<K> controls) {

@@ -35,7 +35,7 @@ class ImportController {
         }
         try {
             ImportReport report = importer.importFiles(input.batch(), List.of(new KnowledgeFile("input", input.content())),
-                    Boolean.TRUE.equals(input.dryRun()), false, Caller.current().orElseThrow());
+                    Boolean.TRUE.equals(input.dryRun()), Caller.current().orElseThrow());
             return Map.of("report", report, "errors", List.of());
         }
         catch (ImportRejectedException e) {

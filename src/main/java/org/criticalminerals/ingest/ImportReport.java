@@ -7,15 +7,17 @@ import java.util.Map;
  * The outcome of one import. When {@code rejections} is not empty nothing was written.
  *
  * @param batch the batch the records belong to (the curated knowledge base, or a partner's name)
- * @param recordsRead records read from the files, before records with the same id were merged
- * @param recordsByType merged records per type
- * @param claimsWritten evidence nodes written
- * @param relationshipsWritten relationships written
+ * @param recordsRead records read from the files
+ * @param recordsByType records per type
+ * @param claimsWritten claims new or changed (a claim already stored as it is is not written again)
+ * @param claimsRemoved claims of the batch the import no longer holds
+ * @param factsChanged facts whose reconciled state changed (created, updated or removed)
+ * @param relationshipsWritten relationships written for the changed facts
  * @param skipped true when the same content had been imported before and nothing needed writing
  * @param dryRun true when the import was only validated
  */
-public record ImportReport(String batch, int recordsRead, Map<String, Integer> recordsByType, int claimsWritten,
-        int relationshipsWritten, boolean skipped, boolean dryRun, List<Rejection> rejections) {
+public record ImportReport(String batch, int recordsRead, Map<String, Integer> recordsByType, int claimsWritten, int claimsRemoved,
+        int factsChanged, int relationshipsWritten, boolean skipped, boolean dryRun, List<Rejection> rejections) {
 
     public boolean accepted() {
         return rejections.isEmpty();

@@ -18,10 +18,6 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /** Reads the records of one knowledge-base file (a YAML or JSON list of maps). */
 final class YamlRecords {
 
-    /** A record as read, with where it came from. */
-    record RawRecord(String location, Map<String, Object> fields) {
-    }
-
     record Parsed(List<RawRecord> records, List<Rejection> rejections) {
     }
 

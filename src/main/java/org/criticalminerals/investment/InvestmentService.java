@@ -46,7 +46,7 @@ public class InvestmentService {
     }
 
     <K extends Map<String, Object>> Map<K, Map<String, Object>> target(List<K> investments) {
-        return reader.relatedOne(investments, "(parent)-[:IN]->(n:Entity)");
+        return reader.relatedOne(investments, "(parent)-[r:IN]->(n:Entity)");
     }
 
     <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> minerals(List<K> investments) {

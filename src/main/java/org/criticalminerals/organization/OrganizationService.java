@@ -36,11 +36,11 @@ public class OrganizationService {
     }
 
     <K extends Map<String, Object>> Map<K, Map<String, Object>> country(List<K> organizations) {
-        return reader.relatedOne(organizations, "(parent)-[:BASED_IN]->(n:Country)");
+        return reader.relatedOne(organizations, "(parent)-[r:BASED_IN]->(n:Country)");
     }
 
     <K extends Map<String, Object>> Map<K, Map<String, Object>> parent(List<K> organizations) {
-        return reader.relatedOne(organizations, "(parent)-[:SUBSIDIARY_OF]->(n:Organization)");
+        return reader.relatedOne(organizations, "(parent)-[r:SUBSIDIARY_OF]->(n:Organization)");
     }
 
     <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> operatedDeposits(List<K> organizations) {

@@ -56,7 +56,7 @@ public class PolicyService {
     }
 
     <K extends Map<String, Object>> Map<K, Map<String, Object>> issuer(List<K> policies) {
-        return reader.relatedOne(policies, "(parent)-[:ISSUED_BY]->(n:Entity)");
+        return reader.relatedOne(policies, "(parent)-[r:ISSUED_BY]->(n:Entity)");
     }
 
     <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> designates(List<K> policies) {
@@ -68,15 +68,15 @@ public class PolicyService {
     }
 
     <K extends Map<String, Object>> Map<K, Map<String, Object>> targetPolicy(List<K> targets) {
-        return reader.relatedOne(targets, "(parent)<-[:SETS]-(n:Policy)");
+        return reader.relatedOne(targets, "(parent)<-[r:SETS]-(n:Policy)");
     }
 
     <K extends Map<String, Object>> Map<K, Map<String, Object>> targetMineral(List<K> targets) {
-        return reader.relatedOne(targets, "(parent)-[:FOR]->(n:Mineral)");
+        return reader.relatedOne(targets, "(parent)-[r:FOR]->(n:Mineral)");
     }
 
     <K extends Map<String, Object>> Map<K, Map<String, Object>> targetCountry(List<K> targets) {
-        return reader.relatedOne(targets, "(parent)-[:OF_COUNTRY]->(n:Country)");
+        return reader.relatedOne(targets, "(parent)-[r:OF_COUNTRY]->(n:Country)");
     }
 
     /** Filter of the targets list. */

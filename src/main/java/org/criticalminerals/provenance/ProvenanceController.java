@@ -95,7 +95,7 @@ class ProvenanceController {
 
     private static Map<String, Object> volumeFigure(Map<String, Object> figure) {
         Map<String, Object> shaped = new java.util.LinkedHashMap<>(figure);
-        shaped.put("qualifier", figure.get("volumeQualifier"));
+        shaped.put("qualifier", figure.get("volumeQualifier") != null ? figure.get("volumeQualifier") : figure.get("qualifier"));
         return shaped;
     }
 }

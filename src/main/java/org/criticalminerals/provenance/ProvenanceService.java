@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 /**
  * The evidence behind every fact: sources, and one claim per citation with the line, the exact quote and
  * the figures the source gives. Where sources give different figures for a field, each stays on its own
- * claim and the fact lists the field as disputed.
+ * claim and the fact lists the field as disputed, with the kind of the disagreement.
  */
 @Service
 public class ProvenanceService {
@@ -67,18 +67,27 @@ public class ProvenanceService {
         return result;
     }
 
-    /** The disputed fields of a fact, each with the claims that give a figure for it. */
+    /**
+     * The disagreements of a fact, contradictions first, each with its kind and the claims that give a figure
+     * (or a reference) for the field.
+     */
     public static List<Map<String, Object>> disputes(Map<String, Object> fact, List<Map<String, Object>> claims) {
-        Object disputed = fact.get("disputed");
-        if (!(disputed instanceof List<?> fields)) {
+        if (!(fact.get("disputed") instanceof List<?> fields) || !(fact.get("disputeKinds") instanceof List<?> kinds)) {
             return List.of();
         }
         List<Map<String, Object>> disputes = new ArrayList<>();
-        for (Object field : fields) {
-            List<Map<String, Object>> giving = claims.stream().filter(c -> c.get(field.toString()) != null).toList();
-            disputes.add(Map.of("field", field, "claims", giving));
+        for (int i = 0; i < fields.size(); i++) {
+            String field = fields.get(i).toString();
+            List<Map<String, Object>> giving = claims.stream().filter(c -> gives(c, field)).toList();
+            disputes.add(Map.of("field", field, "kind", kinds.get(i), "claims", giving));
         }
         return disputes;
+    }
+
+    /** Whether a claim gives a figure for the field, or asserts the reference of that name. */
+    static boolean gives(Map<String, Object> claim, String field) {
+        return claim.get("fields") instanceof List<?> fields && fields.contains(field)
+                || claim.get("references") instanceof String references && references.contains("\"" + field + "\":");
     }
 
     /** Figures of one field across claims: each claim that gives the field, or the fact's own value. */
@@ -86,24 +95,17 @@ public class ProvenanceService {
             Set<String> companions) {
         List<Map<String, Object>> figures = new ArrayList<>();
         for (Map<String, Object> claim : claims) {
-            if (claim.get(field) != null) {
+            if (gives(claim, field) && claim.get(field) != null) {
                 Map<String, Object> figure = new LinkedHashMap<>();
                 figure.put(field, claim.get(field));
                 for (String companion : companions) {
-                    figure.put(companion, claim.get(companion) != null ? claim.get(companion) : fact.get(companion));
+                    figure.put(companion, claim.get(companion));
                 }
-                figure.put("approximate", Boolean.TRUE.equals(claim.get("approximate")));
+                figure.put("qualifier", claim.get("qualifier"));
+                figure.put("approximate", "ABOUT".equals(claim.get("qualifier")));
                 figure.put("claim", claim);
                 figures.add(figure);
             }
-        }
-        if (figures.isEmpty() && fact.get(field) != null && !claims.isEmpty()) {
-            Map<String, Object> figure = new LinkedHashMap<>();
-            figure.put(field, fact.get(field));
-            companions.forEach(companion -> figure.put(companion, fact.get(companion)));
-            figure.put("approximate", Boolean.TRUE.equals(fact.get("approximate")));
-            figure.put("claim", claims.get(0));
-            figures.add(figure);
         }
         return figures;
     }

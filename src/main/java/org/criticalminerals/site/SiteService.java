@@ -62,7 +62,7 @@ public class SiteService {
     }
 
     <K extends Map<String, Object>> Map<K, Map<String, Object>> country(List<K> sites) {
-        return reader.relatedOne(sites, "(parent)-[:LOCATED_IN]->(n:Country)");
+        return reader.relatedOne(sites, "(parent)-[r:LOCATED_IN]->(n:Country)");
     }
 
     <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> operators(List<K> sites) {

@@ -43,15 +43,15 @@ public class StatisticService {
     }
 
     <K extends Map<String, Object>> Map<K, Map<String, Object>> country(List<K> statistics) {
-        return reader.relatedOne(statistics, "(parent)-[:OF_COUNTRY]->(n:Country)");
+        return reader.relatedOne(statistics, "(parent)-[r:OF_COUNTRY]->(n:Country)");
     }
 
     <K extends Map<String, Object>> Map<K, Map<String, Object>> partner(List<K> statistics) {
-        return reader.relatedOne(statistics, "(parent)-[:FROM_PARTNER]->(n:Country)");
+        return reader.relatedOne(statistics, "(parent)-[r:FROM_PARTNER]->(n:Country)");
     }
 
     <K extends Map<String, Object>> Map<K, Map<String, Object>> mineral(List<K> statistics) {
-        return reader.relatedOne(statistics, "(parent)-[:ABOUT]->(n:Mineral)");
+        return reader.relatedOne(statistics, "(parent)-[r:ABOUT]->(n:Mineral)");
     }
 
     /** Filter of the statistics list. */

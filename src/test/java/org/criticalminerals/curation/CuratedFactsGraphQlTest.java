@@ -18,7 +18,7 @@ class CuratedFactsGraphQlTest extends GraphTestSupport {
                     measure value country { code } mineral { id } claims { source { id } line } }
                   molycorp: event(id: "molycorp-chapter-11-2015") { kind date { value precision } organizations { id } claims { source { id } line } }
                   recycling: target(id: "eu-crma-recycling-benchmark-2030") {
-                    quantity year disputes { field claims { source { id } line figures { field value } } } } }""")
+                    quantity year disputes { field kind claims { source { id } line figures { field value } } } } }""")
                 .execute()
                 .path("dependency.measure").entity(String.class).isEqualTo("IMPORT_DEPENDENCY")
                 .path("dependency.value").entity(Double.class).isEqualTo(93.0)
@@ -30,10 +30,11 @@ class CuratedFactsGraphQlTest extends GraphTestSupport {
                 .path("molycorp.date.precision").entity(String.class).isEqualTo("MONTH")
                 .path("molycorp.organizations[*].id").entityList(String.class).contains("molycorp")
                 .path("molycorp.claims[*].source.id").entityList(String.class).contains("seed-000")
-                // seed 000 gives at least 25 %, seed 004 gives 15 %: kept side by side
-                .path("recycling.quantity").valueIsNull()
+                // seed 000 gives at least 25 % (and 25 %), seed 004 at least 15 %: kept side by side, bounds that 25 % meets
+                .path("recycling.quantity").entity(Double.class).isEqualTo(25.0)
                 .path("recycling.year").entity(Integer.class).isEqualTo(2030)
                 .path("recycling.disputes[0].field").entity(String.class).isEqualTo("quantity")
+                .path("recycling.disputes[0].kind").entity(String.class).isEqualTo("COMPATIBLE_BOUNDS")
                 .path("recycling.disputes[0].claims[*].figures[?(@.field == 'quantity')].value").entityList(String.class)
                 .satisfies(values -> assertThat(values).contains("25", "15"));
     }
@@ -71,15 +72,17 @@ class CuratedFactsGraphQlTest extends GraphTestSupport {
         graphQl().document("""
                 { reserves: statistic(id: "world-lithium-reserves-usgs-2020") { value unit year mineral { id } claims { source { id } line quote } }
                   nickel: statistic(id: "iea-steps-nickel-demand-2040-vs-2020") {
-                    value unit disputes { field claims { source { id } line figures { field value } } } } }""")
+                    value unit disputes { field kind claims { source { id } line figures { field value } } } } }""")
                 .execute()
                 .path("reserves.value").entity(Double.class).isEqualTo(17_000_000.0)
                 .path("reserves.unit").entity(String.class).isEqualTo("TONNES")
                 .path("reserves.year").entity(Integer.class).isEqualTo(2020)
                 .path("reserves.mineral.id").entity(String.class).isEqualTo("lithium")
                 .path("reserves.claims[?(@.line == 348)].quote").entityList(String.class).contains("【計】1700万t")
-                .path("nickel.value").valueIsNull()
+                // "6 times or more" (seed 001) and 6.5 (seed 002): compatible, 6.5 is the only figure both allow
+                .path("nickel.value").entity(Double.class).isEqualTo(6.5)
                 .path("nickel.disputes[0].field").entity(String.class).isEqualTo("value")
+                .path("nickel.disputes[0].kind").entity(String.class).isEqualTo("COMPATIBLE_BOUNDS")
                 .path("nickel.disputes[0].claims[*].source.id").entityList(String.class)
                 .satisfies(sources -> assertThat(sources).containsExactlyInAnyOrder("seed-001", "seed-002"));
     }

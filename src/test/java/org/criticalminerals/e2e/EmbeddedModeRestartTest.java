@@ -58,7 +58,7 @@ class EmbeddedModeRestartTest {
         assertThat(Files.getPosixFilePermissions(passwordFile)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
                 PosixFilePermission.OWNER_WRITE);
         assertThat((Long) firstCounts.get("nodes")).isGreaterThan(100);
-        assertThat(firstCounts.get("migrations")).isEqualTo(4L);
+        assertThat(firstCounts.get("migrations")).isEqualTo(5L);
 
         try (ConfigurableApplicationContext app = start(boltPort)) {
             assertThat(ask(app)).isEqualTo(firstAnswer);

@@ -21,11 +21,8 @@ class ImportMutationGraphQlTest extends GraphTestSupport {
     Driver driver;
 
     @AfterEach
-    void removeBatch() {
-        try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run("MATCH (n) WHERE n.batch = $batch DETACH DELETE n", Map.of("batch", BATCH)));
-            session.executeWriteWithoutResult(tx -> tx.run("MATCH (b:ImportBatch {name: $batch}) DELETE b", Map.of("batch", BATCH)));
-        }
+    void cleanUp() {
+        removeBatch(BATCH);
     }
 
     @Test

@@ -47,39 +47,39 @@ class KnowledgeImporterDataTest extends GraphTestSupport {
 
     @AfterEach
     void removeTestBatch() {
-        try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> {
-                tx.run("MATCH (n) WHERE n.batch = $batch DETACH DELETE n", Map.of("batch", BATCH)).consume();
-                tx.run("MATCH (b:ImportBatch {name: $batch}) DELETE b", Map.of("batch", BATCH)).consume();
-            });
-        }
+        removeBatch(BATCH);
     }
 
     @Test
     void aValidImportWritesNodesClaimsAndRelationshipsAndFlagsDisputes() {
-        ImportReport report = importer.importFiles(BATCH, List.of(new KnowledgeFile("feed.yaml", VALID)), false, false, TestKeys.PARTNER_CALLER);
+        ImportReport report = importer.importFiles(BATCH, List.of(new KnowledgeFile("feed.yaml", VALID)), false, TestKeys.PARTNER_CALLER);
         assertThat(report.accepted()).isTrue();
         assertThat(report.recordsByType()).containsEntry("Investment", 1).containsEntry("Organization", 1);
         Map<String, Object> investment = single("""
                 MATCH (i:Investment {id: 'test-investment'})-[:IN]->(t)
-                RETURN i.amount AS amount, i.disputed AS disputed, i.date AS date, i.datePrecision AS precision, t.id AS target,
-                       COUNT { (i)-[:CLAIMED_BY]->(:Claim)-[:FROM]->(:Source {id: 'test-partner-feed'}) } AS claims,
-                       COUNT { (:Organization {id: 'test-korea-zinc'})-[:INVESTED {record: 'test-investment'}]->(i) } AS investors""");
+                RETURN i.amount AS amount, i.disputed AS disputed, i.disputeKinds AS kinds, i.date AS date, i.datePrecision AS precision,
+                       t.id AS target, COUNT { (i)-[:CLAIMED_BY]->(:Claim)-[:FROM]->(:Source {id: 'test-partner-feed'}) } AS claims,
+                       [(:Organization {id: 'test-korea-zinc'})-[r:INVESTED]->(i) | size(r.claims)] AS investors""");
         assertThat(investment.get("amount")).isNull();
-        assertThat(investment.get("disputed")).isEqualTo(List.of("amount"));
+        assertThat(investment.get("disputed")).isEqualTo(List.of("amount", "date"));
+        assertThat(investment.get("kinds")).isEqualTo(List.of("CONTRADICTION", "NESTED_PERIODS"));
         assertThat(investment.get("date").toString()).isEqualTo("2024-05-01");
         assertThat(investment.get("precision")).isEqualTo("MONTH");
         assertThat(investment.get("target")).isEqualTo("lynas-rare-earths");
         assertThat(investment.get("claims")).isEqualTo(2L);
-        assertThat(investment.get("investors")).isEqualTo(1L);
+        assertThat(investment.get("investors")).isEqualTo(List.of(2L)); // one relationship, asserted by both claims
     }
 
     @Test
-    void importingTheSameContentTwiceDuplicatesNothing() {
-        importer.importFiles(BATCH, List.of(new KnowledgeFile("feed.yaml", VALID)), false, false, TestKeys.PARTNER_CALLER);
+    void importingTheSameContentTwiceChangesNothing() {
+        importer.importFiles(BATCH, List.of(new KnowledgeFile("feed.yaml", VALID)), false, TestKeys.PARTNER_CALLER);
         long before = count();
-        importer.importFiles(BATCH, List.of(new KnowledgeFile("feed.yaml", VALID)), false, false, TestKeys.PARTNER_CALLER);
+        Object version = single("MATCH (i:Investment {id: 'test-investment'}) RETURN i.version AS v").get("v");
+        ImportReport again = importer.importFiles(BATCH, List.of(new KnowledgeFile("feed.yaml", VALID)), false, TestKeys.PARTNER_CALLER);
         assertThat(count()).isEqualTo(before);
+        assertThat(again.claimsWritten()).isZero();
+        assertThat(again.factsChanged()).isZero();
+        assertThat(single("MATCH (i:Investment {id: 'test-investment'}) RETURN i.version AS v").get("v")).isEqualTo(version);
     }
 
     @Test
@@ -90,10 +90,11 @@ class KnowledgeImporterDataTest extends GraphTestSupport {
         Map<String, Object> row = single("""
                 RETURN COUNT { MATCH (:Investment {id: 'test-investment'}) } AS investments,
                        COUNT { MATCH (c:Claim {record: 'test-investment'}) } AS claims,
+                       COUNT { MATCH (n:Entity {id: 'test-investment'}) WHERE n.removedAt IS NOT NULL } AS tombstones,
                        COUNT { MATCH (:Organization {id: 'test-korea-zinc'})-[:INVESTED]->() } AS invested,
                        COUNT { MATCH (:Organization {id: 'test-korea-zinc'}) } AS organizations""");
         assertThat(row).containsEntry("investments", 0L).containsEntry("claims", 0L).containsEntry("invested", 0L)
-                .containsEntry("organizations", 1L);
+                .containsEntry("organizations", 1L).containsEntry("tombstones", 1L);
     }
 
     @Test
@@ -110,7 +111,7 @@ class KnowledgeImporterDataTest extends GraphTestSupport {
                 - {type: Investment, id: test-currency, name: C, cite: [{source: test-partner-feed, statement: s, claims: {currency: XYZ}}]}
                 """;
         long before = count();
-        assertThatThrownBy(() -> importer.importFiles(BATCH, List.of(new KnowledgeFile("bad.yaml", bad)), false, false, TestKeys.PARTNER_CALLER))
+        assertThatThrownBy(() -> importer.importFiles(BATCH, List.of(new KnowledgeFile("bad.yaml", bad)), false, TestKeys.PARTNER_CALLER))
                 .isInstanceOfSatisfying(ImportRejectedException.class, e -> {
                     List<String> problems = e.report().rejections().stream().map(Rejection::toString).toList();
                     assertThat(problems).anySatisfy(p -> assertThat(p).contains("test-unknown-country").contains("unknown id 'XX'"));
@@ -118,7 +119,7 @@ class KnowledgeImporterDataTest extends GraphTestSupport {
                     assertThat(problems).anySatisfy(p -> assertThat(p).contains("test-negative").contains("unknown id 'no-such-org'"));
                     assertThat(problems).anySatisfy(p -> assertThat(p).contains("test-no-source").contains("no citation"));
                     assertThat(problems).anySatisfy(p -> assertThat(p).contains("test-seed-without-quote").contains("exact quote"));
-                    assertThat(problems).anySatisfy(p -> assertThat(p).contains("test-dates").contains("start 2025-01-01 is after end"));
+                    assertThat(problems).anySatisfy(p -> assertThat(p).contains("test-dates").contains("start 2025-01 is after end 2020"));
                     assertThat(problems).anySatisfy(p -> assertThat(p).contains("bad.yaml#7").contains("lower-case slug"));
                     assertThat(problems).anySatisfy(p -> assertThat(p).contains("test-currency").contains("ISO 4217"));
                 });
@@ -127,7 +128,7 @@ class KnowledgeImporterDataTest extends GraphTestSupport {
 
     @Test
     void aFileThatIsNotYamlIsRejectedWithItsLine() {
-        assertThatThrownBy(() -> importer.importFiles(BATCH, List.of(new KnowledgeFile("broken.yaml", "- {type: Source\n- id: [")), false, false, TestKeys.PARTNER_CALLER))
+        assertThatThrownBy(() -> importer.importFiles(BATCH, List.of(new KnowledgeFile("broken.yaml", "- {type: Source\n- id: [")), false, TestKeys.PARTNER_CALLER))
                 .isInstanceOfSatisfying(ImportRejectedException.class,
                         e -> assertThat(e.report().rejections().get(0).toString()).contains("broken.yaml:").contains("not valid YAML"));
     }
@@ -135,7 +136,7 @@ class KnowledgeImporterDataTest extends GraphTestSupport {
     @Test
     void aDryRunValidatesAndWritesNothing() {
         long before = count();
-        ImportReport report = importer.importFiles(BATCH, List.of(new KnowledgeFile("feed.yaml", VALID)), true, false, TestKeys.PARTNER_CALLER);
+        ImportReport report = importer.importFiles(BATCH, List.of(new KnowledgeFile("feed.yaml", VALID)), true, TestKeys.PARTNER_CALLER);
         assertThat(report.accepted()).isTrue();
         assertThat(count()).isEqualTo(before);
     }
@@ -144,7 +145,7 @@ class KnowledgeImporterDataTest extends GraphTestSupport {
     void theCuratedKnowledgeBaseIsLoadedWithEvidenceOnEveryFact() {
         Map<String, Object> row = single("""
                 MATCH (n:Entity) WHERE NOT n:Source AND NOT n:Country
-                RETURN count(n) AS facts, count { MATCH (m:Entity) WHERE NOT m:Source AND NOT (m)-[:CLAIMED_BY]->(:Claim) } AS withoutEvidence,
+                RETURN count(n) AS facts, count { MATCH (m:Entity) WHERE NOT m:Source AND m.removedAt IS NULL AND NOT (m)-[:CLAIMED_BY]->(:Claim) } AS withoutEvidence,
                        count { MATCH ()-[r]->() WHERE NOT type(r) IN ['CLAIMED_BY', 'FROM'] AND (r.claims IS NULL OR size(r.claims) = 0) } AS bareRelationships""");
         assertThat((Long) row.get("facts")).isGreaterThan(10);
         assertThat(row.get("withoutEvidence")).isEqualTo(0L);

@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.criticalminerals.ingest.YamlRecords.RawRecord;
+
 
 /** Checks that every seed citation's quote stands verbatim on its cited line of its seed file. */
 final class SeedQuotes {

@@ -16,8 +16,10 @@ class DisputedFiguresGraphQlTest extends GraphTestSupport {
                 .path("investment.amounts[*].currency").entityList(String.class).satisfies(list -> assertThat(list).containsExactlyInAnyOrder("USD", "JPY"))
                 .path("investment.amounts[*].amount").entityList(Double.class).satisfies(list -> assertThat(list).containsExactlyInAnyOrder(250_000_000.0, 20_000_000_000.0))
                 .path("investment.amounts[*].claim.source.id").entityList(String.class).satisfies(list -> assertThat(list).containsExactlyInAnyOrder("seed-000", "seed-001"))
-                .path("investment.disputes[*].field").entityList(String.class).contains("amount", "currency")
-                // 2011, 2011-03 and 2011-03-30 nest, so the sources agree on the most precise date
+                // the same sum in two currencies: kept side by side, compatible, not summed; no exchange rate is invented
+                .path("investment.disputes[?(@.field == 'amount')].kind").entityList(String.class).containsExactly("DIFFERENT_CURRENCIES")
+                // 2011, 2011-03 and 2011-03-30 nest: a compatible disagreement, and the fact takes the most precise date
+                .path("investment.disputes[?(@.field == 'date')].kind").entityList(String.class).containsExactly("NESTED_PERIODS")
                 .path("investment.date.value").entity(String.class).isEqualTo("2011-03-30")
                 .path("investment.date.precision").entity(String.class).isEqualTo("DAY")
                 .path("investment.investors[*].id").entityList(String.class).satisfies(list -> assertThat(list).containsExactlyInAnyOrder("sojitz", "jogmec"))

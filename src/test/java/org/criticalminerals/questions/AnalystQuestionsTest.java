@@ -82,7 +82,7 @@ class AnalystQuestionsTest extends GraphTestSupport {
                    cite: [{source: test-exposure-feed, statement: s}]}
                 - {type: Offtake, id: test-japanese-graphite-offtake, name: Test offtake, buyers: [sojitz], minerals: [graphite],
                    suppliedFrom: [test-chinese-graphite-refinery], cite: [{source: test-exposure-feed, statement: s}]}
-                """)), false, false, TestKeys.PARTNER_CALLER);
+                """)), false, TestKeys.PARTNER_CALLER);
         try {
             List<Map<String, Object>> rows = cypher("export-control-exposure",
                     params("imposer", "CN", "designator", "JP", "from", LocalDate.of(2023, 1, 1), "to", null));
@@ -92,10 +92,7 @@ class AnalystQuestionsTest extends GraphTestSupport {
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("OFFTAKE", "test-japanese-graphite-offtake", List.of("sojitz")));
         }
         finally {
-            try (Session session = driver.session()) {
-                session.executeWriteWithoutResult(tx -> tx.run("MATCH (n) WHERE n.batch = $batch DETACH DELETE n", Map.of("batch", batch)));
-                session.executeWriteWithoutResult(tx -> tx.run("MATCH (b:ImportBatch {name: $batch}) DELETE b", Map.of("batch", batch)));
-            }
+            removeBatch(batch);
         }
     }
 

@@ -2,6 +2,7 @@ package org.criticalminerals.support;
 
 import java.util.List;
 
+import org.criticalminerals.ingest.KnowledgeImporter;
 import org.criticalminerals.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -39,9 +40,18 @@ public abstract class GraphTestSupport {
         return httpGraphQlTester.mutate().documentSource(EXAMPLES).header(HttpHeaders.AUTHORIZATION, TestKeys.bearer(role)).build();
     }
 
+    @Autowired
+    private KnowledgeImporter importer;
+
+    /** Removes a batch the way the service does (its claims, then every fact they touched reconciled). */
+    protected void removeBatch(String batch) {
+        importer.removeBatch(batch, TestKeys.CURATOR_CALLER);
+    }
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.neo4j.uri", () -> TestNeo4j.server().boltUri());
         registry.add("cmg.security.api-keys", TestKeys::configuration);
+        registry.add("cmg.seeds.dir", () -> System.getProperty("seeds.dir", "../shared/seeds"));
     }
 }
