@@ -46,7 +46,7 @@ public class AgreementService {
                 MATCH (:Agreement {id: parentId})-[p:PARTY]->(n:Entity)
                 WITH parentId, p, n ORDER BY n.id
                 RETURN parentId, collect({party: n {.*, labels: labels(n)}, since: p.since, sincePrecision: p.sincePrecision,
-                                          until: p.until, untilPrecision: p.untilPrecision}) AS parties""", Map.of("ids", agreements.stream().map(a -> a.get("id")).toList()))
+                                          until: p.until, untilPrecision: p.untilPrecision, role: coalesce(p.role, 'PARTY')}) AS parties""", Map.of("ids", agreements.stream().map(a -> a.get("id")).toList()))
                 .forEach(row -> {
                     @SuppressWarnings("unchecked")
                     List<Map<String, Object>> parties = (List<Map<String, Object>>) row.get("parties");

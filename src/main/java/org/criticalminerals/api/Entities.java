@@ -41,6 +41,13 @@ public final class Entities {
                 labels.stream().map(Object::toString).filter(TYPES::contains).findFirst().ifPresent(type -> shaped.put(TYPENAME, type));
                 shaped.put("code", map.get("id"));
             }
+            if (map.get("retiredAt") != null) {
+                shaped.put("retired", Map.of("at", map.get("retiredAt"), "by", String.valueOf(map.get("retiredBy")),
+                        "reason", String.valueOf(map.get("retiredReason"))));
+            }
+            else {
+                shaped.remove("retired");
+            }
             for (String field : DATE_FIELDS) {
                 if (map.get(field) instanceof LocalDate date) {
                     PartialDate partial = PartialDate.of(date, (String) map.get(field + "Precision"));

@@ -57,7 +57,8 @@ public class CurationReport {
 
     /** Fact nodes in the graph (everything but sources). */
     public long facts() {
-        return ((Number) rows("RETURN COUNT { MATCH (n:Entity) WHERE NOT n:Source } AS facts").get(0).get("facts")).longValue();
+        return ((Number) rows("RETURN COUNT { MATCH (n:Entity) WHERE NOT n:Source AND n.removedAt IS NULL } AS facts").get(0).get("facts"))
+                .longValue();
     }
 
     /** Facts without a source: nodes, relationships and claims; zero when the knowledge base is sound. */
@@ -67,7 +68,7 @@ public class CurationReport {
 
     private Map<String, Object> unsourcedCounts() {
         return rows("""
-                RETURN COUNT { MATCH (n:Entity) WHERE NOT n:Source AND NOT (n)-[:CLAIMED_BY]->(:Claim) } AS nodes,
+                RETURN COUNT { MATCH (n:Entity) WHERE NOT n:Source AND n.removedAt IS NULL AND NOT (n)-[:CLAIMED_BY]->(:Claim) } AS nodes,
                        COUNT { MATCH ()-[r]->() WHERE NOT type(r) IN ['CLAIMED_BY', 'FROM']
                                AND (r.claims IS NULL OR size(r.claims) = 0) } AS relationships,
                        COUNT { MATCH (c:Claim) WHERE NOT (c)-[:FROM]->(:Source) } AS claims""").get(0);

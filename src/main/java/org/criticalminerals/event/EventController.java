@@ -41,6 +41,11 @@ class EventController {
     }
 
     @BatchMapping(typeName = "Event")
+    Map<Map<String, Object>, List<Map<String, Object>>> participants(List<Map<String, Object>> parents) {
+        return events.participants(parents);
+    }
+
+    @BatchMapping(typeName = "Event")
     Map<Map<String, Object>, List<Map<String, Object>>> minerals(List<Map<String, Object>> parents) {
         return events.minerals(parents);
     }

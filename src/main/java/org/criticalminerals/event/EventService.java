@@ -46,6 +46,24 @@ public class EventService {
         return reader.related(events, "(parent)-[:INVOLVES]->(n:Organization)");
     }
 
+    /** Countries and organizations involved, each with its role; one statement for all events. */
+    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> participants(List<K> events) {
+        Map<String, List<Map<String, Object>>> byId = new java.util.HashMap<>();
+        reader.rows("""
+                UNWIND $ids AS parentId
+                MATCH (:Event {id: parentId})-[r:INVOLVES]->(n:Entity)
+                WITH parentId, r, n ORDER BY n.id
+                RETURN parentId, collect({party: n {.*, labels: labels(n)}, role: coalesce(r.role, 'INVOLVED')}) AS participants""",
+                Map.of("ids", events.stream().map(e -> e.get("id")).toList())).forEach(row -> {
+                    @SuppressWarnings("unchecked")
+                    List<Map<String, Object>> participants = (List<Map<String, Object>>) row.get("participants");
+                    byId.put((String) row.get("parentId"), participants);
+                });
+        Map<K, List<Map<String, Object>>> result = new java.util.LinkedHashMap<>();
+        events.forEach(e -> result.put(e, byId.getOrDefault((String) e.get("id"), List.of())));
+        return result;
+    }
+
     <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> minerals(List<K> events) {
         return reader.related(events, "(parent)-[:CONCERNS]->(n:Mineral)");
     }

@@ -13,9 +13,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param values the record's own values (asserted by every citation)
  * @param references ids per reference field, each with the details it carries (since, until, role)
+ * @param retiredBecause for a record that retires its fact: why
  */
 record CheckedRecord(String location, TypeSpec spec, String id, @Nullable String name, @Nullable String nameJa, List<String> aliases,
-        Map<String, Object> values, Map<String, List<RefItem>> references, List<Citation> citations) {
+        Map<String, Object> values, Map<String, List<RefItem>> references, List<Citation> citations, @Nullable String retiredBecause) {
+
+    /** A record that retires its fact (it no longer holds) says why, cites its evidence and asserts nothing else. */
+    boolean retires() {
+        return retiredBecause != null;
+    }
 
     String type() {
         return spec.type();

@@ -238,12 +238,16 @@ final class ImportPlanner {
         props.put("aliases", record.aliases());
         asserted.forEach((field, value) -> putValue(props, field, value));
         props.put("fields", List.copyOf(asserted.keySet()));
+        if (record.retires()) {
+            props.put("retires", true);
+            props.put("reason", record.retiredBecause());
+        }
         props.put("cited", List.copyOf(citation.figures().keySet()));
         if (!references.isEmpty()) {
             props.put("references", references);
         }
         String id = "claim-" + hash(batch + "|" + record.id() + "|" + citation.source() + "|" + citation.line() + "|" + citation.quote()
-                + "|" + citation.statement());
+                + "|" + citation.statement() + (record.retires() ? "|retires" : ""));
         props.put("id", id);
         props.put("contentHash", hash(new TreeMap<>(props).toString()));
         return new ClaimRow(id, record.id(), record.type(), props);
@@ -254,11 +258,14 @@ final class ImportPlanner {
         Map<String, List<CheckedRecord>> byId = new LinkedHashMap<>();
         records.stream().filter(r -> r.spec().shape() != Shape.SOURCE).forEach(r -> byId.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r));
         byId.forEach((id, recordsOfFact) -> {
-            if (inGraph.containsKey(id)) {
+            CheckedRecord first = recordsOfFact.get(0);
+            if (recordsOfFact.stream().anyMatch(CheckedRecord::retires) && !inGraph.containsKey(id)) {
+                reject(first, "retired", "there is no " + first.type() + " " + id + " to retire");
+            }
+            if (inGraph.containsKey(id) || recordsOfFact.stream().allMatch(CheckedRecord::retires)) {
                 return;
             }
-            CheckedRecord first = recordsOfFact.get(0);
-            if (recordsOfFact.stream().noneMatch(r -> r.name() != null)) {
+            if (first.spec().shape() == Shape.NODE && recordsOfFact.stream().noneMatch(r -> r.name() != null)) {
                 reject(first, "name", "a new " + first.type() + " needs a name (English)");
             }
             for (ValueField field : first.spec().values().values()) {

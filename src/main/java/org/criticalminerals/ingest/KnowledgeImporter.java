@@ -63,6 +63,19 @@ public class KnowledgeImporter {
      */
     public ImportReport importFiles(String batch, List<KnowledgeFile> files, boolean dryRun, boolean skipIfUnchanged, boolean wholeBatch,
             Caller by) {
+        return importFiles(batch, files, dryRun, skipIfUnchanged, wholeBatch, by, tx -> { });
+    }
+
+    /** Something that must hold when the write begins, checked in its transaction (a fact's version, for an update). */
+    public interface Precondition {
+
+        /** @throws ImportRejectedException when it does not hold; nothing is then written */
+        void check(TransactionContext tx);
+    }
+
+    /** As {@link #importFiles(String, List, boolean, boolean, boolean, Caller)}, with a precondition checked in the write transaction. */
+    public ImportReport importFiles(String batch, List<KnowledgeFile> files, boolean dryRun, boolean skipIfUnchanged, boolean wholeBatch,
+            Caller by, Precondition precondition) {
         long started = System.nanoTime();
         String checksum = checksum(files);
         BatchInfo existing = batchInfo(batch);
@@ -103,6 +116,7 @@ public class KnowledgeImporter {
         int[] counts = new int[4];
         try (Session session = driver.session()) {
             session.executeWriteWithoutResult(tx -> {
+                precondition.check(tx);
                 GraphWriter.Written written = GraphWriter.writeClaims(tx, batch, plan, now, wholeBatch);
                 GraphWriter.Changes changes = GraphWriter.reconcile(tx, written.touched(), now, by, batch);
                 recordBatch(tx, batch, by, existing, checksum, plan.claims().size(), now);

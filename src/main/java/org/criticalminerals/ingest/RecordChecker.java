@@ -116,9 +116,25 @@ final class RecordChecker {
                 }
                 checkSource(values, name);
             }
+            String retiredBecause = null;
+            if (fields.get("retired") != null) {
+                if (fields.get("retired") instanceof Map<?, ?> retired && retired.keySet().equals(Set.of("reason"))) {
+                    retiredBecause = text("retired.reason", retired.get("reason"), MAX_TEXT);
+                }
+                else {
+                    reject("retired", "retired is {reason: why the fact no longer holds}");
+                }
+                if (spec.shape() != Shape.NODE) {
+                    reject("retired", "only a fact can be retired");
+                }
+                if (!values.isEmpty() || !references.isEmpty() || name != null || nameJa != null || !aliases.isEmpty()) {
+                    reject("retired", "a record that retires a fact asserts nothing else: give only type, id, retired and cite");
+                }
+            }
             checkDateOrder(spec, values, "");
             citations.stream().filter(c -> !c.figures().isEmpty()).forEach(c -> checkDateOrder(spec, merged(values, c.figures()), "cite."));
-            return new Result(new CheckedRecord(raw.location(), spec, id, name, nameJa, aliases, values, references, citations), rejections);
+            return new Result(new CheckedRecord(raw.location(), spec, id, name, nameJa, aliases, values, references, citations,
+                    retiredBecause), rejections);
         }
 
         private void checkSource(Map<String, Object> values, @Nullable String name) {

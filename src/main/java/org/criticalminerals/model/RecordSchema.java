@@ -107,7 +107,7 @@ public final class RecordSchema {
     }
 
     /** Fields every record may have besides its type's own. */
-    public static final List<String> COMMON_FIELDS = List.of("type", "id", "name", "nameJa", "aliases", "cite");
+    public static final List<String> COMMON_FIELDS = List.of("type", "id", "name", "nameJa", "aliases", "cite", "retired");
 
     /** The qualifiers a figure may carry; 約 is ABOUT, 以上 AT_LEAST, 超 MORE_THAN, 以下/最大 UP_TO, 未満 LESS_THAN. */
     public static final List<String> QUALIFIERS = List.of("EXACTLY", "ABOUT", "AT_LEAST", "MORE_THAN", "UP_TO", "LESS_THAN");
@@ -118,6 +118,9 @@ public final class RecordSchema {
 
     public static final List<String> PROCESSING_STAGES = List.of("PROCESSING", "CONCENTRATION", "CRACKING", "SEPARATION", "REFINING",
             "SMELTING", "METAL", "MAGNET", "PRECURSOR_CATHODE", "RECYCLING");
+
+    /** Types that are reference data (what facts are about), not facts that hold for a period. */
+    private static final Set<String> REFERENCE_DATA = Set.of("Country", "Mineral");
 
     private static final Map<String, TypeSpec> TYPES = new LinkedHashMap<>();
 
@@ -306,8 +309,10 @@ public final class RecordSchema {
     private static void type(String name, Shape shape, String description, Map<String, ValueField> values, List<Reference> references,
             Validity validity, List<String> labelsByKind) {
         if (shape == Shape.NODE) {
-            // every fact may be described, bounded and dated; a source may round or bound any figure it gives
             values.putIfAbsent("description", new ValueField("description", ValueKind.TEXT, List.of(), false, "Short description.", null, true));
+        }
+        if (shape == Shape.NODE && !REFERENCE_DATA.contains(name)) {
+            // every fact may be bounded and dated; a source may round or bound any figure it gives
             values.putIfAbsent("qualifier", enumOf("qualifier", "How the source bounds its figures: " + String.join(", ", QUALIFIERS) + ".",
                     QUALIFIERS.toArray(String[]::new)));
             values.putIfAbsent("approximate", bool("approximate", "True where the source says about (約); the same as qualifier ABOUT."));

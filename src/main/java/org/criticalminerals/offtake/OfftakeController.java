@@ -51,6 +51,16 @@ class OfftakeController {
     }
 
     @BatchMapping(typeName = "Offtake")
+    Map<Map<String, Object>, List<Map<String, Object>>> origins(List<Map<String, Object>> parents) {
+        return offtakes.origins(parents);
+    }
+
+    @BatchMapping(typeName = "Offtake")
+    Map<Map<String, Object>, List<Map<String, Object>>> processedIn(List<Map<String, Object>> parents) {
+        return offtakes.processedIn(parents);
+    }
+
+    @BatchMapping(typeName = "Offtake")
     Map<Map<String, Object>, List<Map<String, Object>>> suppliedFrom(List<Map<String, Object>> parents) {
         return offtakes.suppliedFrom(parents);
     }

@@ -99,6 +99,14 @@ public class OfftakeService {
         return reader.related(offtakes, "(parent)-[:OF]->(n:Mineral)");
     }
 
+    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> origins(List<K> offtakes) {
+        return reader.related(offtakes, "(parent)-[:ORIGIN]->(n:Country)");
+    }
+
+    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> processedIn(List<K> offtakes) {
+        return reader.related(offtakes, "(parent)-[:PROCESSED_IN]->(n:Country)");
+    }
+
     <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> suppliedFrom(List<K> offtakes) {
         return reader.related(offtakes, "(parent)-[:SUPPLIED_FROM]->(n:Entity)");
     }

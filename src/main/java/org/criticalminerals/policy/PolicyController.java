@@ -52,6 +52,16 @@ class PolicyController {
     }
 
     @BatchMapping(typeName = "Policy")
+    Map<Map<String, Object>, List<Map<String, Object>>> minerals(List<Map<String, Object>> parents) {
+        return policies.minerals(parents);
+    }
+
+    @BatchMapping(typeName = "Policy")
+    Map<Map<String, Object>, Map<String, Object>> agreement(List<Map<String, Object>> parents) {
+        return policies.agreement(parents);
+    }
+
+    @BatchMapping(typeName = "Policy")
     Map<Map<String, Object>, List<Map<String, Object>>> targets(List<Map<String, Object>> parents) {
         return policies.targets(parents);
     }

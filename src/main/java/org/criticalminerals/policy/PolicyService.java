@@ -63,6 +63,14 @@ public class PolicyService {
         return reader.related(policies, "(parent)-[:DESIGNATES]->(n:Mineral)");
     }
 
+    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> minerals(List<K> policies) {
+        return reader.related(policies, "(parent)-[:CONCERNS]->(n:Mineral)");
+    }
+
+    <K extends Map<String, Object>> Map<K, Map<String, Object>> agreement(List<K> policies) {
+        return reader.relatedOne(policies, "(parent)-[r:UNDER]->(n:Agreement)");
+    }
+
     <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> targets(List<K> policies) {
         return reader.related(policies, "(parent)-[:SETS]->(n:Target)");
     }

@@ -95,6 +95,27 @@ class AccessMatrixTest extends GraphTestSupport {
     }
 
     @Test
+    void everyMutationNeedsAKeyAndOnlyCuratorsEditFactsDirectly() {
+        Map<String, String> mutations = mutations(graphQlSource);
+        assertThat(mutations).hasSizeGreaterThan(30).containsKeys("importKnowledge", "createOrganization", "retireFact", "removeBatch");
+        mutations.forEach((field, document) -> {
+            assertThat(Http.postGraphQl(port, document, null, null).status()).as("%s anonymous", field).isEqualTo(401);
+            assertThat(Http.postGraphQl(port, document, null, TestKeys.bearer(Role.READER)).status()).as("%s as reader", field).isEqualTo(403);
+            // placeholders make most of these fail validation; what matters is whether the role was refused
+            boolean partnerMay = field.equals("importKnowledge") || field.equals("removeBatch") || field.endsWith("Source");
+            Http.Response partner = Http.postGraphQl(port, document, null, TestKeys.bearer(Role.PARTNER));
+            assertThat(refused(partner)).as("%s as partner: %s", field, partner.body()).isEqualTo(!partnerMay);
+            Http.Response curator = Http.postGraphQl(port, document, null, TestKeys.bearer(Role.CURATOR));
+            assertThat(refused(curator)).as("%s as curator: %s", field, curator.body()).isFalse();
+        });
+    }
+
+    /** A GraphQL FORBIDDEN error, or a payload error with code FORBIDDEN. */
+    private static boolean refused(Http.Response response) {
+        return response.body().contains("\"FORBIDDEN\"");
+    }
+
+    @Test
     void anUnknownKeyIsRefusedEvenForReads() {
         Http.Response response = Http.postGraphQl(port, "{ countries { totalCount } }", null, "Bearer not-a-configured-key");
         assertThat(response.status()).isEqualTo(401);
@@ -143,7 +164,15 @@ class AccessMatrixTest extends GraphTestSupport {
     /** One document per root query field, with placeholder values for its required arguments. */
     static Map<String, String> queries(GraphQlSource source) {
         return source.schema().getQueryType().getFieldDefinitions().stream()
-                .collect(Collectors.toMap(GraphQLFieldDefinition::getName, AccessMatrixTest::document, (a, b) -> a, java.util.TreeMap::new));
+                .collect(Collectors.toMap(GraphQLFieldDefinition::getName, f -> "{ " + document(f) + " }", (a, b) -> a, java.util.TreeMap::new));
+    }
+
+    /** Likewise for every mutation; removeBatch is aimed at a batch nobody has, so that no one's data goes. */
+    static Map<String, String> mutations(GraphQlSource source) {
+        return source.schema().getMutationType().getFieldDefinitions().stream()
+                .collect(Collectors.toMap(GraphQLFieldDefinition::getName,
+                        f -> "mutation { " + document(f).replace("batch: \"sojitz\"", "batch: \"test:nobodys-batch\"") + " }",
+                        (a, b) -> a, java.util.TreeMap::new));
     }
 
     private static String document(GraphQLFieldDefinition field) {
@@ -151,7 +180,13 @@ class AccessMatrixTest extends GraphTestSupport {
                 .map(a -> a.getName() + ": " + placeholder(a.getType())).collect(Collectors.joining(", "));
         boolean composite = !(GraphQLTypeUtil.unwrapAll(field.getType()) instanceof GraphQLScalarType)
                 && !(GraphQLTypeUtil.unwrapAll(field.getType()) instanceof GraphQLEnumType);
-        return "{ " + field.getName() + (arguments.isEmpty() ? "" : "(" + arguments + ")") + (composite ? " { __typename }" : "") + " }";
+        String selection = " { __typename }";
+        if (GraphQLTypeUtil.unwrapAll(field.getType()) instanceof graphql.schema.GraphQLObjectType payload && payload.getFieldDefinition("errors") != null
+                && GraphQLTypeUtil.unwrapAll(payload.getFieldDefinition("errors").getType()) instanceof graphql.schema.GraphQLObjectType error
+                && error.getFieldDefinition("code") != null) {
+            selection = " { errors { code } }"; // refusals of the mutation's own rules come in the payload
+        }
+        return field.getName() + (arguments.isEmpty() ? "" : "(" + arguments + ")") + (composite ? selection : "");
     }
 
     private static String placeholder(GraphQLInputType type) {
