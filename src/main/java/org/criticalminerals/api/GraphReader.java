@@ -45,6 +45,26 @@ public class GraphReader {
                 .one();
     }
 
+    /** The entities with these ids, whatever their type, for each key that has one; one statement. */
+    public <K> Map<K, Map<String, Object>> byIds(Collection<K> keys, java.util.function.Function<K, String> id) {
+        Map<String, Map<String, Object>> found = new HashMap<>();
+        client.query("MATCH (n:Entity) WHERE n.id IN $ids AND any(l IN labels(n) WHERE l IN $types) RETURN " + ENTITY + " AS entity")
+                .bind(keys.stream().map(id).distinct().toList()).to("ids").bind(Entities.TYPES).to("types")
+                .fetch().all().forEach(row -> {
+                    Map<String, Object> entity = Entities.shapeRow(row);
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> shaped = (Map<String, Object>) entity.get("entity");
+                    found.put((String) shaped.get("id"), shaped);
+                });
+        Map<K, Map<String, Object>> result = new LinkedHashMap<>();
+        keys.forEach(key -> {
+            if (found.containsKey(id.apply(key))) {
+                result.put(key, found.get(id.apply(key)));
+            }
+        });
+        return result;
+    }
+
     /**
      * One page of entities bound to {@code n} by {@code matchClause} (a constant MATCH … WHERE using only
      * parameters), ordered by id, with the total count, in one statement.

@@ -16,7 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param retiredBecause for a record that retires its fact: why
  */
 record CheckedRecord(String location, TypeSpec spec, String id, @Nullable String name, @Nullable String nameJa, List<String> aliases,
-        Map<String, Object> values, Map<String, List<RefItem>> references, List<Citation> citations, @Nullable String retiredBecause) {
+        Map<String, Object> values, Map<String, List<RefItem>> references, List<Citation> citations, @Nullable String retiredBecause,
+        @Nullable Restored restored) {
+
+    /** For a restore from an export: the batch, writer and time the record's claims had. */
+    record Restored(String batch, String by, String byRole, @Nullable String at, @Nullable String owner) {
+    }
 
     /** A record that retires its fact (it no longer holds) says why, cites its evidence and asserts nothing else. */
     boolean retires() {

@@ -4,6 +4,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,11 +34,13 @@ import org.neo4j.driver.TransactionContext;
  */
 final class GraphWriter {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GraphWriter.class);
+
     /** Every label a fact can carry besides Entity; removed before its current ones are set. */
     private static final String TYPE_LABELS = String.join(":", allTypeLabels());
 
-    /** What a write did. */
-    record Written(int claimsWritten, int claimsRemoved, Set<String> touched) {
+    /** What a write did: the claims it created and the facts whose claims changed. */
+    record Written(int claimsWritten, Set<String> touched) {
     }
 
     /** What reconciliation did. */
@@ -48,10 +51,16 @@ final class GraphWriter {
     }
 
     /**
-     * Writes the plan's sources and claims. With {@code wholeBatch} the plan is the whole batch: claims of the
-     * batch for records it no longer holds are removed too; otherwise only the claims of the records it holds.
+     * Writes the plan's sources, and those of its claims that are not stored yet (a claim's id covers what it
+     * says, so a stored claim is already exactly this one), each marked with the import run that wrote it.
      */
-    static Written writeClaims(TransactionContext tx, String batch, Plan plan, ZonedDateTime now, boolean wholeBatch) {
+    static Written writeClaims(TransactionContext tx, Plan plan, ZonedDateTime now, String run) {
+        return writeClaims(tx, plan, now, run, Set.of());
+    }
+
+    /** As {@link #writeClaims(TransactionContext, Plan, ZonedDateTime, String)}, leaving out the claims of new facts. */
+    static Written writeClaims(TransactionContext tx, Plan plan, ZonedDateTime now, String run, Set<String> newFacts) {
+        long started = System.nanoTime();
         if (!plan.sources().isEmpty()) {
             tx.run("""
                     UNWIND $rows AS row
@@ -63,74 +72,149 @@ final class GraphWriter {
                     Map.of("rows", plan.sources().stream().map(s -> Map.of("id", s.id(), "props", s.props())).toList(), "now", now))
                     .consume();
         }
-        Map<String, String> existing = new HashMap<>(); // claim id -> content hash
-        Map<String, String> existingRecord = new HashMap<>();
-        List<Record> rows = wholeBatch
-                ? tx.run("MATCH (c:Claim {batch: $batch}) RETURN c.id AS id, c.record AS record, c.contentHash AS hash",
-                        Map.of("batch", batch)).list()
-                : tx.run("""
-                        UNWIND $records AS record
-                        MATCH (c:Claim {record: record}) WHERE c.batch = $batch
-                        RETURN c.id AS id, c.record AS record, c.contentHash AS hash""",
-                        Map.of("records", List.copyOf(plan.facts().keySet()), "batch", batch)).list();
-        for (Record row : rows) {
-            existing.put(row.get("id").asString(), row.get("hash").asString(""));
-            existingRecord.put(row.get("id").asString(), row.get("record").asString());
-        }
-        Set<String> planned = plan.claims().stream().map(ClaimRow::id).collect(Collectors.toSet());
-        List<String> stale = existing.keySet().stream().filter(id -> !planned.contains(id)).toList();
-        List<ClaimRow> changed = plan.claims().stream().filter(c -> !Objects.equals(existing.get(c.id()), c.props().get("contentHash")))
-                .toList();
+        List<ClaimRow> old = plan.claims().stream().filter(c -> !newFacts.contains(c.fact())).toList();
+        Set<String> stored = old.isEmpty() ? Set.of() : new HashSet<>(tx.run("UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN id",
+                Map.of("ids", old.stream().map(ClaimRow::id).toList())).list(r -> r.get("id").asString()));
+        List<ClaimRow> missing = old.stream().filter(c -> !stored.contains(c.id())).toList();
         Set<String> touched = new LinkedHashSet<>();
-        changed.forEach(c -> touched.add(c.fact()));
-        stale.forEach(id -> touched.add(existingRecord.get(id)));
-        if (!stale.isEmpty()) {
-            tx.run("UNWIND $ids AS id MATCH (c:Claim {id: id}) DETACH DELETE c", Map.of("ids", stale)).consume();
-        }
-        List<String> nodeFacts = plan.facts().entrySet().stream().filter(e -> RecordSchema.spec(e.getValue()).shape() == Shape.NODE)
-                .map(Map.Entry::getKey).filter(touched::contains).toList();
+        missing.forEach(c -> touched.add(c.fact()));
+        List<String> nodeFacts = touched.stream().filter(id -> RecordSchema.spec(plan.facts().get(id)).shape() == Shape.NODE).toList();
         if (!nodeFacts.isEmpty()) {
             tx.run("UNWIND $ids AS id MERGE (:Entity {id: id})", Map.of("ids", nodeFacts)).consume();
         }
-        Map<Boolean, List<Map<String, Object>>> claimRows = changed.stream().collect(Collectors.partitioningBy(
+        Map<Boolean, List<Map<String, Object>>> rows = missing.stream().collect(Collectors.partitioningBy(
                 c -> RecordSchema.spec(c.type()).shape() == Shape.NODE,
-                Collectors.mapping(c -> Map.of("id", c.id(), "fact", c.fact(), "props", c.props()), Collectors.toList())));
-        if (!claimRows.get(true).isEmpty()) {
+                Collectors.mapping(c -> Map.of("fact", c.fact(), "props", c.props()), Collectors.toList())));
+        if (!rows.get(true).isEmpty()) {
             tx.run("""
                     UNWIND $rows AS row
                     MATCH (f:Entity {id: row.fact})
                     MATCH (s:Source {id: row.props.source})
-                    MERGE (c:Claim {id: row.id})
-                    WITH f, s, c, row, c.at AS at
-                    SET c = row.props
-                    SET c.at = coalesce(at, $now)
-                    MERGE (f)-[:CLAIMED_BY]->(c)
-                    MERGE (c)-[:FROM]->(s)""", Map.of("rows", claimRows.get(true), "now", now)).consume();
+                    CREATE (f)-[:CLAIMED_BY]->(c:Claim)-[:FROM]->(s)
+                    SET c = row.props, c.at = coalesce(row.props.at, $now), c.run = $run""", Map.of("rows", rows.get(true), "now", now, "run", run))
+                    .consume();
         }
-        if (!claimRows.get(false).isEmpty()) {
+        if (!rows.get(false).isEmpty()) {
             tx.run("""
                     UNWIND $rows AS row
                     MATCH (s:Source {id: row.props.source})
-                    MERGE (c:Claim {id: row.id})
-                    WITH s, c, row, c.at AS at
-                    SET c = row.props
-                    SET c.at = coalesce(at, $now)
-                    MERGE (c)-[:FROM]->(s)""", Map.of("rows", claimRows.get(false), "now", now)).consume();
+                    CREATE (c:Claim)-[:FROM]->(s)
+                    SET c = row.props, c.at = coalesce(row.props.at, $now), c.run = $run""", Map.of("rows", rows.get(false), "now", now, "run", run))
+                    .consume();
         }
-        return new Written(changed.size(), stale.size(), touched);
+        if (log.isDebugEnabled()) {
+            log.debug("Wrote {} of {} claims of known facts in {} ms", missing.size(), old.size(), (System.nanoTime() - started) / 1_000_000);
+        }
+        return new Written(missing.size(), touched);
     }
 
-    /** Removes every claim of the batch and the sources it defined that nothing cites any more; returns the facts touched. */
-    static Written removeBatch(TransactionContext tx, String batch) {
-        List<String> touched = tx.run("""
-                MATCH (c:Claim {batch: $batch})
+    /**
+     * Facts that no claim asserted before this import (and that have no node, not even a tombstone): each is
+     * reconciled from the plan's claims alone and created whole — node, claims, relationships — without
+     * reading anything back. The claims carry the run and the time.
+     */
+    static Changes writeNew(TransactionContext tx, Plan plan, Set<String> newFacts, ZonedDateTime now, String run, Caller by, String batch) {
+        if (newFacts.isEmpty()) {
+            return new Changes(0, 0, 0);
+        }
+        long started = System.nanoTime();
+        Map<String, List<Map<String, Object>>> claimsByFact = new LinkedHashMap<>();
+        for (ClaimRow claim : plan.claims()) {
+            if (newFacts.contains(claim.fact())) {
+                Map<String, Object> props = new LinkedHashMap<>(claim.props());
+                props.putIfAbsent("at", now);
+                props.put("run", run);
+                claimsByFact.computeIfAbsent(claim.fact(), f -> new ArrayList<>()).add(props);
+            }
+        }
+        List<Reconciled> facts = new ArrayList<>();
+        claimsByFact.forEach((id, claims) -> facts.add(Reconciler.reconcile(id, plan.facts().get(id), claims)));
+        Map<String, List<Map<String, Object>>> nodesByLabels = new LinkedHashMap<>();
+        for (Reconciled fact : facts) {
+            if (RecordSchema.spec(fact.type()).shape() == Shape.NODE) {
+                nodesByLabels.computeIfAbsent(String.join(":", fact.labels()), k -> new ArrayList<>())
+                        .add(Map.of("props", fact.props(), "hash", fact.stateHash()));
+            }
+        }
+        nodesByLabels.forEach((labels, rows) -> tx.run("""
+                UNWIND $rows AS row
+                CREATE (n:Entity:%s)
+                SET n = row.props
+                SET n.createdAt = $now, n.updatedAt = $now, n.version = 1, n.stateHash = row.hash, n.updatedBy = $by, n.updatedBatch = $batch"""
+                .formatted(labels), Map.of("rows", rows, "now", now, "by", by.name(), "batch", batch)).consume());
+        long nodes = System.nanoTime();
+        Map<Boolean, List<Map<String, Object>>> claimRows = new LinkedHashMap<>();
+        claimsByFact.forEach((id, claims) -> claims.forEach(props -> claimRows.computeIfAbsent(
+                RecordSchema.spec(plan.facts().get(id)).shape() == Shape.NODE, k -> new ArrayList<>()).add(Map.of("fact", id, "props", props))));
+        if (claimRows.containsKey(true)) {
+            tx.run("""
+                    UNWIND $rows AS row
+                    MATCH (f:Entity {id: row.fact})
+                    MATCH (s:Source {id: row.props.source})
+                    CREATE (f)-[:CLAIMED_BY]->(c:Claim)-[:FROM]->(s)
+                    SET c = row.props""", Map.of("rows", claimRows.get(true))).consume();
+        }
+        if (claimRows.containsKey(false)) {
+            tx.run("""
+                    UNWIND $rows AS row
+                    MATCH (s:Source {id: row.props.source})
+                    CREATE (c:Claim)-[:FROM]->(s)
+                    SET c = row.props""", Map.of("rows", claimRows.get(false))).consume();
+        }
+        long claims = System.nanoTime();
+        int relationships = createRelationships(tx, facts);
+        if (log.isDebugEnabled()) {
+            log.debug("Created {} new facts: nodes {} ms, claims {} ms, {} relationships {} ms", facts.size(), (nodes - started) / 1_000_000,
+                    (claims - nodes) / 1_000_000, relationships, (System.nanoTime() - claims) / 1_000_000);
+        }
+        return new Changes(facts.size(), 0, relationships);
+    }
+
+    /** The stored claims of a batch (for these facts, or all of them): id and fact. */
+    static Map<String, String> claimsOf(TransactionContext tx, String batch, Collection<String> facts) {
+        Map<String, String> claims = new LinkedHashMap<>();
+        tx.run("""
+                UNWIND $facts AS fact
+                MATCH (c:Claim {record: fact}) WHERE c.batch = $batch
+                RETURN c.id AS id, c.record AS record""", Map.of("facts", List.copyOf(facts), "batch", batch))
+                .forEachRemaining(r -> claims.put(r.get("id").asString(), r.get("record").asString()));
+        return claims;
+    }
+
+    /** Deletes claims; returns the facts they belonged to. */
+    static Set<String> removeClaims(TransactionContext tx, Collection<String> ids) {
+        return new LinkedHashSet<>(tx.run("""
+                UNWIND $ids AS id
+                MATCH (c:Claim {id: id})
                 WITH c, c.record AS record
                 DETACH DELETE c
-                RETURN DISTINCT record""", Map.of("batch", batch)).list(r -> r.get("record").asString());
+                RETURN DISTINCT record""", Map.of("ids", List.copyOf(ids))).list(r -> r.get("record").asString()));
+    }
+
+    /**
+     * Removes up to {@code limit} claims of the batch (or of an import run, with {@code run}); returns the facts
+     * they belonged to, empty when none is left.
+     */
+    static Set<String> removeSome(TransactionContext tx, ClaimsOf which, String value, int limit) {
+        return new LinkedHashSet<>(tx.run("""
+                MATCH (c:Claim {%s: $value})
+                WITH c LIMIT $limit
+                WITH c, c.record AS record
+                DETACH DELETE c
+                RETURN DISTINCT record""".formatted(which == ClaimsOf.BATCH ? "batch" : "run"), Map.of("value", value, "limit", limit))
+                .list(r -> r.get("record").asString()));
+    }
+
+    /** Whose claims: a batch's, or an import run's. */
+    enum ClaimsOf {
+        BATCH, RUN
+    }
+
+    /** Removes the sources a batch defined that nothing cites any more. */
+    static void removeUncitedSources(TransactionContext tx, String batch) {
         tx.run("""
                 MATCH (s:Source {batch: $batch}) WHERE NOT EXISTS { (s)<-[:FROM]-(:Claim) }
                 DETACH DELETE s""", Map.of("batch", batch)).consume();
-        return new Written(0, touched.size(), new LinkedHashSet<>(touched));
     }
 
     /**
@@ -141,6 +225,7 @@ final class GraphWriter {
         if (factIds.isEmpty()) {
             return new Changes(0, 0, 0);
         }
+        long started = System.nanoTime();
         List<Reconciled> changed = new ArrayList<>();
         tx.run("""
                 UNWIND $ids AS id
@@ -163,8 +248,15 @@ final class GraphWriter {
                         changed.add(reconciled);
                     }
                 });
+        long loaded = System.nanoTime();
         writeNodes(tx, changed, now, by, batch);
+        long nodes = System.nanoTime();
         int relationships = writeRelationships(tx, changed);
+        if (log.isDebugEnabled()) {
+            log.debug("Reconciled {} facts ({} changed): load and compute {} ms, nodes {} ms, {} relationships {} ms", factIds.size(),
+                    changed.size(), (loaded - started) / 1_000_000, (nodes - loaded) / 1_000_000, relationships,
+                    (System.nanoTime() - nodes) / 1_000_000);
+        }
         return new Changes((int) changed.stream().filter(Reconciled::live).count(), (int) changed.stream().filter(r -> !r.live()).count(),
                 relationships);
     }
@@ -182,13 +274,13 @@ final class GraphWriter {
 
     private static void writeNodes(TransactionContext tx, List<Reconciled> changed, ZonedDateTime now, Caller by, String batch) {
         Map<String, List<Map<String, Object>>> byLabels = new LinkedHashMap<>();
-        List<String> removed = new ArrayList<>();
+        List<Map<String, Object>> removed = new ArrayList<>();
         for (Reconciled fact : changed) {
             if (RecordSchema.spec(fact.type()).shape() != Shape.NODE) {
                 continue;
             }
             if (!fact.live()) {
-                removed.add(fact.id());
+                removed.add(Map.of("id", fact.id(), "type", fact.type()));
                 continue;
             }
             byLabels.computeIfAbsent(String.join(":", fact.labels()), k -> new ArrayList<>())
@@ -207,18 +299,23 @@ final class GraphWriter {
         if (!removed.isEmpty()) {
             // no claim is left: the fact goes, its node stays as a tombstone for the change feed and for references
             tx.run("""
-                    UNWIND $ids AS id
-                    MATCH (n:Entity {id: id})
+                    UNWIND $rows AS row
+                    MATCH (n:Entity {id: row.id})
                     REMOVE n:%s
-                    WITH n, n.createdAt AS created, n.version AS version
-                    SET n = {id: n.id, createdAt: created, version: coalesce(version, 0) + 1, removedAt: $now, updatedAt: $now,
+                    WITH n, row, n.createdAt AS created, n.version AS version
+                    SET n = {id: n.id, type: row.type, createdAt: created, version: coalesce(version, 0) + 1, removedAt: $now, updatedAt: $now,
                              stateHash: 'removed', updatedBy: $by, updatedBatch: $batch}""".formatted(TYPE_LABELS),
-                    Map.of("ids", removed, "now", now, "by", by.name(), "batch", batch)).consume();
+                    Map.of("rows", removed, "now", now, "by", by.name(), "batch", batch)).consume();
         }
     }
 
     /** Drops the relationships the changed facts own and writes the reconciled ones. */
     private static int writeRelationships(TransactionContext tx, List<Reconciled> changed) {
+        dropOwnedRelationships(tx, changed);
+        return createRelationships(tx, changed);
+    }
+
+    private static void dropOwnedRelationships(TransactionContext tx, List<Reconciled> changed) {
         Map<String, List<String>> idsByType = new LinkedHashMap<>();
         changed.forEach(fact -> idsByType.computeIfAbsent(fact.type(), t -> new ArrayList<>()).add(fact.id()));
         idsByType.forEach((type, ids) -> {
@@ -238,6 +335,9 @@ final class GraphWriter {
                 tx.run("UNWIND $ids AS id MATCH (n:Entity {id: id})<-[r:%s]-() DELETE r".formatted(incoming), Map.of("ids", ids)).consume();
             }
         });
+    }
+
+    private static int createRelationships(TransactionContext tx, List<Reconciled> changed) {
         Map<String, List<Map<String, Object>>> byType = new LinkedHashMap<>();
         for (Reconciled fact : changed) {
             for (Relationship relationship : fact.relationships()) {

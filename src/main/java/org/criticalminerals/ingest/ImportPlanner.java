@@ -77,37 +77,18 @@ final class ImportPlanner {
         this.quotes = quotes;
     }
 
-    /** The ids the graph must be asked about: every record, reference target and cited source. */
-    static Set<String> referencedIds(List<CheckedRecord> records) {
-        Set<String> ids = new LinkedHashSet<>();
-        for (CheckedRecord record : records) {
-            ids.add(record.id());
-            record.references().values().forEach(items -> items.forEach(item -> ids.add(item.target())));
-            record.citations().forEach(citation -> ids.add(citation.source()));
-        }
-        return ids;
+    /** What an id is, in the import or in the graph; null when unknown. */
+    interface Resolver {
+
+        @Nullable Known resolve(String id);
     }
 
-    Outcome plan(List<CheckedRecord> records, Map<String, Known> inGraph) {
-        Map<String, Known> known = new LinkedHashMap<>(inGraph);
-        Map<String, CheckedRecord> firstById = new LinkedHashMap<>();
-        for (CheckedRecord record : records) {
-            CheckedRecord first = firstById.putIfAbsent(record.id(), record);
-            Known before = inGraph.get(record.id());
-            if (first != null && !first.type().equals(record.type())) {
-                reject(record, "id", "the id is used by a " + first.type() + " at " + first.location());
-            }
-            else if (before != null && !before.type().equals(record.type())) {
-                reject(record, "id", "the graph already holds a " + before.type() + " with this id");
-            }
-            else if (record.spec().shape() == Shape.SOURCE) {
-                known.put(record.id(), new Known("Source", (String) record.values().get("kind"), caller.name(),
-                        (String) record.values().get("file")));
-            }
-            else {
-                known.putIfAbsent(record.id(), new Known(record.type(), null, null, null));
-            }
-        }
+    /**
+     * Plans a chunk of checked records: one claim per citation, the sources defined, the facts touched; and the
+     * problems of references and citations. Type conflicts and the required fields of new facts are the
+     * {@link ImportIndex}'s concern, which sees the whole import.
+     */
+    Outcome plan(List<CheckedRecord> records, Resolver known) {
         Map<String, String> facts = new LinkedHashMap<>();
         List<ClaimRow> claims = new ArrayList<>();
         List<SourceRow> sources = new ArrayList<>();
@@ -116,7 +97,7 @@ final class ImportPlanner {
             byType.merge(record.type(), 1, Integer::sum);
             int before = rejections.size();
             if (record.spec().shape() == Shape.SOURCE) {
-                SourceRow source = source(record, inGraph.get(record.id()));
+                SourceRow source = source(record, known.resolve(record.id()));
                 if (rejections.size() == before) {
                     sources.add(source);
                 }
@@ -135,16 +116,16 @@ final class ImportPlanner {
                 claims.addAll(recordClaims);
             }
         }
-        checkRequired(records, inGraph);
         return new Outcome(new Plan(facts, claims, sources, byType, records.size()), List.copyOf(rejections));
     }
 
-    private SourceRow source(CheckedRecord record, @Nullable Known before) {
+    private SourceRow source(CheckedRecord record, @Nullable Known known) {
+        Known before = known != null && known.owner() != null && !known.owner().equals(caller.name()) ? known : null;
         Object kind = record.values().get("kind");
         if (caller.role() == Role.PARTNER && !"PARTNER".equals(kind)) {
             reject(record, "kind", "a partner's sources are of kind PARTNER");
         }
-        if (kind == null && before == null) {
+        if (kind == null && (known == null || known.sourceKind() == null)) {
             reject(record, "kind", "a source needs a kind: SEED, PUBLIC or PARTNER");
         }
         if (before != null && before.owner() != null && !before.owner().equals(caller.name()) && caller.role() != Role.CURATOR) {
@@ -160,19 +141,20 @@ final class ImportPlanner {
         }
         props.put("aliases", record.aliases());
         props.put("searchText", String.join(" | ", searchable(name, record.nameJa(), record.aliases())));
-        props.put("batch", batch);
-        props.put("owner", before != null && before.owner() != null ? before.owner() : caller.name());
+        props.put("batch", record.restored() != null ? record.restored().batch() : batch);
+        props.put("owner", record.restored() != null && record.restored().owner() != null ? record.restored().owner()
+                : before != null && before.owner() != null ? before.owner() : caller.name());
         return new SourceRow(record.id(), props);
     }
 
     /** The record's references as stored on each of its claims, checked against the import and the graph. */
-    private String references(CheckedRecord record, Map<String, Known> known) {
+    private String references(CheckedRecord record, Resolver known) {
         Map<String, List<Map<String, Object>>> resolved = new TreeMap<>();
         for (Map.Entry<String, List<RefItem>> entry : record.references().entrySet()) {
             Reference reference = record.spec().reference(entry.getKey()).orElseThrow();
             List<Map<String, Object>> items = new ArrayList<>();
             for (RefItem item : entry.getValue()) {
-                Known target = known.get(item.target());
+                Known target = known.resolve(item.target());
                 if (target == null) {
                     reject(record, reference.field(), "unknown id '" + item.target() + "' (not in this import nor in the graph)");
                     continue;
@@ -192,8 +174,8 @@ final class ImportPlanner {
         return resolved.isEmpty() ? "" : JSON.writeValueAsString(resolved);
     }
 
-    private @Nullable ClaimRow claim(CheckedRecord record, Citation citation, Map<String, Known> known, String references) {
-        Known source = known.get(citation.source());
+    private @Nullable ClaimRow claim(CheckedRecord record, Citation citation, Resolver known, String references) {
+        Known source = known.resolve(citation.source());
         if (source == null || !source.type().equals("Source")) {
             reject(record, "cite", "citation source '" + citation.source() + "' is not a known Source");
             return null;
@@ -222,11 +204,12 @@ final class ImportPlanner {
         Map<String, Object> asserted = new LinkedHashMap<>(record.values());
         asserted.putAll(citation.figures());
         Map<String, Object> props = new LinkedHashMap<>();
+        String claimBatch = record.restored() != null ? record.restored().batch() : batch;
         props.put("record", record.id());
         props.put("type", record.type());
-        props.put("batch", batch);
-        props.put("by", caller.name());
-        props.put("byRole", caller.role().configName());
+        props.put("batch", claimBatch);
+        props.put("by", record.restored() != null ? record.restored().by() : caller.name());
+        props.put("byRole", record.restored() != null ? record.restored().byRole() : caller.role().configName());
         props.put("source", citation.source());
         props.put("sourceKind", source.sourceKind());
         putIfPresent(props, "line", citation.line());
@@ -237,51 +220,27 @@ final class ImportPlanner {
         putIfPresent(props, "nameJa", record.nameJa());
         props.put("aliases", record.aliases());
         asserted.forEach((field, value) -> putValue(props, field, value));
-        props.put("fields", List.copyOf(asserted.keySet()));
+        // sorted: what a claim says does not depend on the order the fields were written in
+        props.put("fields", asserted.keySet().stream().sorted().toList());
         if (record.retires()) {
             props.put("retires", true);
             props.put("reason", record.retiredBecause());
         }
-        props.put("cited", List.copyOf(citation.figures().keySet()));
+        props.put("cited", citation.figures().keySet().stream().sorted().toList());
         if (!references.isEmpty()) {
             props.put("references", references);
         }
-        String id = "claim-" + hash(batch + "|" + record.id() + "|" + citation.source() + "|" + citation.line() + "|" + citation.quote()
-                + "|" + citation.statement() + (record.retires() ? "|retires" : ""));
+        // what the claim says is part of its identity: a changed figure is a new claim, the old one goes when the
+        // import completes, so that an import that fails half-way can be undone by removing what it created
+        String content = hash(new TreeMap<>(props).toString());
+        if (record.restored() != null && record.restored().at() != null) {
+            props.put("at", java.time.ZonedDateTime.parse(record.restored().at()));
+        }
+        String id = "claim-" + hash(claimBatch + "|" + record.id() + "|" + citation.source() + "|" + citation.line() + "|" + citation.quote()
+                + "|" + citation.statement() + (record.retires() ? "|retires" : "") + "|" + content);
         props.put("id", id);
-        props.put("contentHash", hash(new TreeMap<>(props).toString()));
+        props.put("contentHash", content);
         return new ClaimRow(id, record.id(), record.type(), props);
-    }
-
-    /** A new fact needs, from some record of this import, its name and every required field and reference. */
-    private void checkRequired(List<CheckedRecord> records, Map<String, Known> inGraph) {
-        Map<String, List<CheckedRecord>> byId = new LinkedHashMap<>();
-        records.stream().filter(r -> r.spec().shape() != Shape.SOURCE).forEach(r -> byId.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r));
-        byId.forEach((id, recordsOfFact) -> {
-            CheckedRecord first = recordsOfFact.get(0);
-            if (recordsOfFact.stream().anyMatch(CheckedRecord::retires) && !inGraph.containsKey(id)) {
-                reject(first, "retired", "there is no " + first.type() + " " + id + " to retire");
-            }
-            if (inGraph.containsKey(id) || recordsOfFact.stream().allMatch(CheckedRecord::retires)) {
-                return;
-            }
-            if (first.spec().shape() == Shape.NODE && recordsOfFact.stream().noneMatch(r -> r.name() != null)) {
-                reject(first, "name", "a new " + first.type() + " needs a name (English)");
-            }
-            for (ValueField field : first.spec().values().values()) {
-                if (field.required() && recordsOfFact.stream().noneMatch(r -> r.values().containsKey(field.name())
-                        || r.citations().stream().anyMatch(c -> c.figures().containsKey(field.name())))) {
-                    reject(first, field.name(), "a new " + first.type() + " needs " + field.name()
-                            + (field.allowed().isEmpty() ? "" : ": one of " + String.join(", ", field.allowed())));
-                }
-            }
-            for (Reference reference : first.spec().references()) {
-                if (reference.required() && recordsOfFact.stream().noneMatch(r -> r.references().containsKey(reference.field()))) {
-                    reject(first, reference.field(), "a new " + first.type() + " needs " + reference.field() + " ("
-                            + String.join(" or ", reference.targetTypes()) + ")");
-                }
-            }
-        });
     }
 
     /** Dates are stored as their first day plus precision and last day; other values as they are. */

@@ -15,11 +15,13 @@ import java.util.Map;
  * @param relationshipsWritten relationships written for the changed facts
  * @param skipped true when the same content had been imported before and nothing needed writing
  * @param dryRun true when the import was only validated
+ * @param rejections every problem, the first thousand of them; when any, nothing was written
+ * @param rejectionCount how many problems there are in all
  */
 public record ImportReport(String batch, int recordsRead, Map<String, Integer> recordsByType, int claimsWritten, int claimsRemoved,
-        int factsChanged, int relationshipsWritten, boolean skipped, boolean dryRun, List<Rejection> rejections) {
+        int factsChanged, int relationshipsWritten, boolean skipped, boolean dryRun, List<Rejection> rejections, long rejectionCount) {
 
     public boolean accepted() {
-        return rejections.isEmpty();
+        return rejectionCount == 0;
     }
 }

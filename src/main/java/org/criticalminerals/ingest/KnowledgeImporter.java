@@ -1,47 +1,105 @@
 package org.criticalminerals.ingest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.criticalminerals.ingest.ImportPlanner.Known;
-import org.criticalminerals.ingest.ImportPlanner.Outcome;
 import org.criticalminerals.model.RecordSchema;
 import org.criticalminerals.security.Caller;
 import org.criticalminerals.security.Role;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.exceptions.ClientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * The one write path, for the curated knowledge base, partner files and curators' edits alike:
- * read → check ({@link RecordChecker}) → resolve against the graph → plan ({@link ImportPlanner}) → write and
- * reconcile ({@link GraphWriter}, {@link Reconciler}) in one transaction. Everything is validated before
- * anything is written: an import lands whole or not at all, and the same content imported again changes
- * nothing. A batch belongs to the key that first wrote it: a partner may write only its own batches.
+ * The one write path, for the curated knowledge base, partner files and curators' edits alike. Records are
+ * streamed three times: (1) read and check each record, learning every id ({@link ImportIndex}); (2) resolve
+ * references and sources against the import and the graph and plan each chunk ({@link ImportPlanner}),
+ * collecting every problem; only then, when nothing is wrong, (3) write the claims and reconcile every fact
+ * they touch ({@link GraphWriter}, {@link Reconciler}). An import of up to {@code cmg.import.chunk} records
+ * is one transaction. A larger one is written by an import run in chunks of that size: its claims carry the
+ * run, and a run that fails is undone (a run whose process died is undone at the next start), so that the
+ * import lands whole or not at all; readers may see it land chunk by chunk. The same content imported again
+ * changes nothing. A batch belongs to the key that first wrote it; one import at a time per batch.
  */
 @Service
 public class KnowledgeImporter {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeImporter.class);
 
+    /** Problems listed in full; beyond this many only counted. */
+    static final int MAX_LISTED_REJECTIONS = 1_000;
+
+    /** A running import whose heartbeat is older than this is taken to be dead. */
+    static final Duration STALE_RUN = Duration.ofMinutes(2);
+
     private final Driver driver;
 
     private final ImportPlanner.QuoteCheck quotes;
 
-    KnowledgeImporter(Driver driver, SeedDocuments seeds) {
+    private final int chunk;
+
+    private final Duration writeTimeout;
+
+    KnowledgeImporter(Driver driver, SeedDocuments seeds, @Value("${cmg.import.chunk:5000}") int chunk,
+            @Value("${cmg.import.transaction-timeout:30m}") Duration writeTimeout) {
         this.driver = driver;
         this.quotes = seeds;
+        this.chunk = chunk;
+        this.writeTimeout = writeTimeout;
+    }
+
+    /** How far an import has got, for a progress display. */
+    public interface Progress {
+
+        /** @param phase checking, resolving, validating, writing, cleaning */
+        void update(String phase, long done, long total);
+
+        Progress NONE = (phase, done, total) -> { };
+    }
+
+    /** Something that must hold when the write begins, checked in its transaction (a fact's version, for an update). */
+    public interface Precondition {
+
+        /** @throws RuntimeException when it does not hold; nothing is then written */
+        void check(TransactionContext tx);
+    }
+
+    /**
+     * What to import.
+     *
+     * @param wholeBatch the sources are the whole batch: what the batch asserted before and they no longer hold is
+     *        removed; otherwise the records replace what they themselves asserted in the batch before
+     * @param checksum when given, the import is skipped if the batch was last imported with this checksum
+     */
+    record Request(String batch, List<RecordSource> sources, boolean dryRun, boolean wholeBatch, Caller by, @Nullable String checksum,
+            Precondition precondition, boolean restore) {
+
+        Request(String batch, List<RecordSource> sources, boolean dryRun, boolean wholeBatch, Caller by, @Nullable String checksum,
+                Precondition precondition) {
+            this(batch, sources, dryRun, wholeBatch, by, checksum, precondition, false);
+        }
     }
 
     /** Validates and writes the files into the batch: their records replace what they asserted there before. */
@@ -50,15 +108,10 @@ public class KnowledgeImporter {
     }
 
     /**
-     * Validates and writes the files as (part of) one batch.
+     * Validates and writes in-memory files as (part of) one batch.
      *
-     * @param batch names the batch; records imported again under it replace what they asserted before
-     * @param files the files, which may refer to each other's records
-     * @param dryRun validate only
      * @param skipIfUnchanged do nothing when this batch was last imported with exactly this content
-     * @param wholeBatch the files are the whole batch: what an earlier import of it asserted and these no
-     *        longer hold is removed in the same transaction (the curated knowledge base is kept in sync so)
-     * @param by who imports: the API key's name and role, recorded on the batch and every claim
+     * @param wholeBatch the files are the whole batch (the curated knowledge base is kept in sync so)
      * @throws ImportRejectedException when anything is invalid or not allowed; then nothing was written
      */
     public ImportReport importFiles(String batch, List<KnowledgeFile> files, boolean dryRun, boolean skipIfUnchanged, boolean wholeBatch,
@@ -66,70 +119,233 @@ public class KnowledgeImporter {
         return importFiles(batch, files, dryRun, skipIfUnchanged, wholeBatch, by, tx -> { });
     }
 
-    /** Something that must hold when the write begins, checked in its transaction (a fact's version, for an update). */
-    public interface Precondition {
-
-        /** @throws ImportRejectedException when it does not hold; nothing is then written */
-        void check(TransactionContext tx);
-    }
-
     /** As {@link #importFiles(String, List, boolean, boolean, boolean, Caller)}, with a precondition checked in the write transaction. */
     public ImportReport importFiles(String batch, List<KnowledgeFile> files, boolean dryRun, boolean skipIfUnchanged, boolean wholeBatch,
             Caller by, Precondition precondition) {
+        return importRecords(new Request(batch, files.stream().map(RecordSource::of).toList(), dryRun, wholeBatch, by,
+                skipIfUnchanged ? checksum(files) : null, precondition), Progress.NONE);
+    }
+
+    ImportReport importRecords(Request request, Progress progress) {
         long started = System.nanoTime();
-        String checksum = checksum(files);
+        String batch = request.batch();
+        Caller by = request.by();
         BatchInfo existing = batchInfo(batch);
         if (existing != null && existing.owner() != null && !existing.owner().equals(by.name()) && by.role() != Role.CURATOR) {
             throw new ImportRejectedException(rejected(batch, new Rejection("batch", null, "batch",
                     "the batch '" + batch + "' belongs to " + existing.owner() + "; a partner writes only its own batches")));
         }
-        if (skipIfUnchanged && !dryRun && existing != null && checksum.equals(existing.checksum())) {
-            log.info("Batch '{}' unchanged (checksum {}), nothing to import", batch, checksum.substring(0, 12));
-            return new ImportReport(batch, 0, Map.of(), 0, 0, 0, 0, true, false, List.of());
+        if (request.restore() && by.role() != Role.CURATOR) {
+            throw new ImportRejectedException(rejected(batch, new Rejection("restore", null, "restore", "only a curator may restore an export")));
         }
-        List<Rejection> rejections = new ArrayList<>();
-        List<CheckedRecord> checked = new ArrayList<>();
-        int read = 0;
-        for (KnowledgeFile file : files) {
-            YamlRecords.Parsed parsed = YamlRecords.read(file);
-            rejections.addAll(parsed.rejections());
-            for (RawRecord raw : parsed.records()) {
-                read++;
-                RecordChecker.Result result = RecordChecker.check(raw);
-                rejections.addAll(result.rejections());
-                if (result.record() != null) {
-                    checked.add(result.record());
-                }
+        if (request.checksum() != null && !request.dryRun() && existing != null && request.checksum().equals(existing.checksum())) {
+            log.info("Batch '{}' unchanged (checksum {}), nothing to import", batch, request.checksum().substring(0, 12));
+            return new ImportReport(batch, 0, Map.of(), 0, 0, 0, 0, true, false, List.of(), 0);
+        }
+        Rejections rejections = new Rejections();
+        ImportIndex index = new ImportIndex(by);
+        Map<String, String> restoredBatches = new java.util.LinkedHashMap<>(); // batch -> its owner, for a restore
+        stream(request, rejections, progress, "checking", -1, record -> {
+            index.add(record);
+            if (record.restored() != null) {
+                restoredBatches.putIfAbsent(record.restored().batch(), record.restored().by() + "|" + record.restored().byRole());
+            }
+        });
+        long total = index.records();
+        Map<String, Known> inGraph = lookUp(index.idsToLookUp(), progress);
+        index.finish(inGraph).forEach(rejections);
+        ImportPlanner.Resolver resolver = index.resolver(inGraph);
+        long[] claims = new long[1];
+        inChunks(request, new Rejections(), progress, "validating", total, records -> {
+            ImportPlanner.Outcome outcome = new ImportPlanner(batch, by, quotes).plan(records, resolver);
+            outcome.rejections().forEach(rejections);
+            claims[0] += outcome.plan().claims().size();
+        });
+        if (rejections.count() > 0) {
+            throw new ImportRejectedException(new ImportReport(batch, (int) total, index.recordsByType(), 0, 0, 0, 0, false, request.dryRun(),
+                    rejections.listed(), rejections.count()));
+        }
+        if (request.dryRun()) {
+            return new ImportReport(batch, (int) total, index.recordsByType(), (int) claims[0], 0, 0, 0, false, true, List.of(), 0);
+        }
+        Set<String> present = present(index.factIds(), inGraph);
+        Counts counts = total <= chunk ? writeAtOnce(request, resolver, index, present, progress, total)
+                : writeInRun(request, resolver, index, present, progress, total);
+        if (!restoredBatches.isEmpty()) {
+            try (Session session = driver.session()) {
+                session.executeWriteWithoutResult(tx -> restoredBatches.forEach((name, owner) -> tx.run("""
+                        MERGE (b:ImportBatch {name: $name})
+                        ON CREATE SET b.owner = $owner, b.ownerRole = $role, b.createdAt = datetime(), b.importedAt = datetime(),
+                                      b.importedBy = $owner, b.importedByRole = $role""", Map.of("name", name, "owner", owner.split("\\|")[0],
+                        "role", owner.split("\\|")[1])).consume()), config());
             }
         }
-        Outcome outcome = new ImportPlanner(batch, by, quotes).plan(checked, lookUp(ImportPlanner.referencedIds(checked)));
-        rejections.addAll(outcome.rejections());
-        ImportPlanner.Plan plan = outcome.plan();
-        if (!rejections.isEmpty()) {
-            throw new ImportRejectedException(new ImportReport(batch, read, plan.recordsByType(), 0, 0, 0, 0, false, dryRun,
-                    List.copyOf(rejections)));
+        long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+        log.info("Imported batch '{}' by {}: {} records ({}) in {} ms ({} records/s); {} claims written, {} removed; {} facts changed, "
+                + "{} relationships written", batch, by, total, index.recordsByType(), millis, total * 1000 / millis, counts.claimsWritten,
+                counts.claimsRemoved, counts.factsChanged, counts.relationshipsWritten);
+        return new ImportReport(batch, (int) total, index.recordsByType(), counts.claimsWritten, counts.claimsRemoved, counts.factsChanged,
+                counts.relationshipsWritten, false, false, List.of(), 0);
+    }
+
+    private static final class Counts {
+
+        int claimsWritten;
+
+        int claimsRemoved;
+
+        int factsChanged;
+
+        int relationshipsWritten;
+
+        void add(GraphWriter.Changes changes) {
+            factsChanged += changes.factsChanged() + changes.factsRemoved();
+            relationshipsWritten += changes.relationshipsWritten();
         }
-        if (dryRun) {
-            return new ImportReport(batch, read, plan.recordsByType(), plan.claims().size(), 0, 0, 0, false, true, List.of());
+    }
+
+    /** The whole import in one transaction: nothing is seen before it commits. */
+    private Counts writeAtOnce(Request request, ImportPlanner.Resolver resolver, ImportIndex index, Set<String> present, Progress progress,
+            long total) {
+        List<CheckedRecord> records = new ArrayList<>();
+        stream(request, new Rejections(), Progress.NONE, "writing", total, records::add);
+        ImportPlanner.Plan plan = new ImportPlanner(request.batch(), request.by(), quotes).plan(records, resolver).plan();
+        String run = UUID.randomUUID().toString();
+        Counts counts = new Counts();
+        withLease(request, run, () -> {
+            try (Session session = driver.session()) {
+                session.executeWriteWithoutResult(tx -> {
+                    ZonedDateTime now = ZonedDateTime.now();
+                    request.precondition().check(tx);
+                    Set<String> fresh = newFacts(plan, present, Set.of());
+                    GraphWriter.Written written = GraphWriter.writeClaims(tx, plan, now, run, fresh);
+                    counts.add(GraphWriter.writeNew(tx, plan, fresh, now, run, request.by(), request.batch()));
+                    Set<String> planned = new java.util.HashSet<>(plan.claims().stream().map(ImportPlanner.ClaimRow::id).toList());
+                    Map<String, String> stored = request.wholeBatch() ? batchClaims(tx, request.batch()) : GraphWriter.claimsOf(tx, request.batch(),
+                            index.factIds());
+                    List<String> stale = stored.keySet().stream().filter(id -> !planned.contains(id)).toList();
+                    Set<String> touched = new LinkedHashSet<>(written.touched());
+                    touched.addAll(GraphWriter.removeClaims(tx, stale));
+                    counts.add(GraphWriter.reconcile(tx, touched, now, request.by(), request.batch()));
+                    if (request.wholeBatch()) {
+                        GraphWriter.removeUncitedSources(tx, request.batch());
+                    }
+                    recordBatch(tx, request, plan.claims().size(), now);
+                    counts.claimsWritten += plan.claims().stream().filter(c -> fresh.contains(c.fact())).count();
+                    // the lease goes with the commit: a process that dies after it leaves nothing to undo
+                    tx.run("MATCH (r:RunningImport {run: $run}) DELETE r", Map.of("run", run)).consume();
+                    counts.claimsWritten += written.claimsWritten();
+                    counts.claimsRemoved = stale.size();
+                }, config());
+            }
+        });
+        progress.update("written", total, total);
+        return counts;
+    }
+
+    /**
+     * A large import, written by a run in chunks of {@code cmg.import.chunk} records: every claim it creates carries
+     * the run's id and every claim it confirms is marked seen by it; when all are written, the batch's claims it did
+     * not see are removed. A run that fails while writing is undone; one that fails while cleaning up is finished.
+     */
+    private Counts writeInRun(Request request, ImportPlanner.Resolver resolver, ImportIndex index, Set<String> present, Progress progress,
+            long total) {
+        String run = UUID.randomUUID().toString();
+        Counts counts = new Counts();
+        Set<String> touchedByRun = new java.util.HashSet<>();
+        withLease(request, run, () -> {
+            setRunState(run, "WRITING");
+            try {
+                long[] done = new long[1];
+                inChunks(request, new Rejections(), Progress.NONE, "writing", total, records -> {
+                    ImportPlanner.Plan plan = new ImportPlanner(request.batch(), request.by(), quotes).plan(records, resolver).plan();
+                    try (Session session = driver.session()) {
+                        session.executeWriteWithoutResult(tx -> {
+                            ZonedDateTime now = ZonedDateTime.now();
+                            if (done[0] == 0) {
+                                request.precondition().check(tx);
+                            }
+                            Set<String> fresh = newFacts(plan, present, touchedByRun);
+                            GraphWriter.Written written = GraphWriter.writeClaims(tx, plan, now, run, fresh);
+                            counts.add(GraphWriter.writeNew(tx, plan, fresh, now, run, request.by(), request.batch()));
+                            // claims this run created carry it; the ones it found already stored are marked as seen by it
+                            tx.run("UNWIND $ids AS id MATCH (c:Claim {id: id}) WHERE coalesce(c.run, '') <> $run SET c.seen = $run",
+                                    Map.of("ids", plan.claims().stream().filter(c -> !fresh.contains(c.fact())).map(ImportPlanner.ClaimRow::id).toList(),
+                                            "run", run)).consume();
+                            counts.add(GraphWriter.reconcile(tx, written.touched(), now, request.by(), request.batch()));
+                            counts.claimsWritten += written.claimsWritten() + plan.claims().stream().filter(c -> fresh.contains(c.fact())).count();
+                            touchedByRun.addAll(plan.facts().keySet());
+                            heartbeat(tx, run);
+                        }, config());
+                    }
+                    done[0] += records.size();
+                    progress.update("writing", done[0], total);
+                });
+            }
+            catch (RuntimeException e) {
+                log.warn("Import run {} of batch '{}' failed while writing ({}); undoing it", run, request.batch(), e.toString());
+                undo(run, request.batch(), request.by());
+                throw e;
+            }
+            setRunState(run, "CLEANING");
+            counts.claimsRemoved = finish(run, request.batch(), request.wholeBatch(), request.by(), counts);
+            try (Session session = driver.session()) {
+                session.executeWriteWithoutResult(tx -> recordBatch(tx, request, counts.claimsWritten, ZonedDateTime.now()), config());
+            }
+            progress.update("written", total, total);
+        });
+        return counts;
+    }
+
+    /** Removes the claims of the batch a finished run did not see (for the facts it wrote, or all); reconciles. */
+    int finish(String run, String batch, boolean wholeBatch, Caller by, Counts counts) {
+        int removed = 0;
+        while (true) {
+            int[] deleted = new int[1];
+            try (Session session = driver.session()) {
+                session.executeWriteWithoutResult(tx -> {
+                    List<String> stale = tx.run(wholeBatch ? """
+                            MATCH (c:Claim {batch: $batch}) WHERE NOT (coalesce(c.run, '') = $run OR coalesce(c.seen, '') = $run)
+                            RETURN c.id AS id LIMIT $limit""" : """
+                            CALL () {
+                                MATCH (c:Claim {run: $run}) RETURN DISTINCT c.record AS record
+                                UNION
+                                MATCH (c:Claim {seen: $run}) RETURN DISTINCT c.record AS record
+                            }
+                            MATCH (c:Claim {record: record}) WHERE c.batch = $batch AND NOT (coalesce(c.run, '') = $run OR coalesce(c.seen, '') = $run)
+                            RETURN c.id AS id LIMIT $limit""", Map.of("batch", batch, "run", run, "limit", chunk)).list(r -> r.get("id").asString());
+                    deleted[0] = stale.size();
+                    counts.add(GraphWriter.reconcile(tx, GraphWriter.removeClaims(tx, stale), ZonedDateTime.now(), by, batch));
+                    if (stale.isEmpty() && wholeBatch) {
+                        GraphWriter.removeUncitedSources(tx, batch);
+                    }
+                }, config());
+            }
+            removed += deleted[0];
+            if (deleted[0] == 0) {
+                return removed;
+            }
         }
-        ZonedDateTime now = ZonedDateTime.now();
-        int[] counts = new int[4];
-        try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> {
-                precondition.check(tx);
-                GraphWriter.Written written = GraphWriter.writeClaims(tx, batch, plan, now, wholeBatch);
-                GraphWriter.Changes changes = GraphWriter.reconcile(tx, written.touched(), now, by, batch);
-                recordBatch(tx, batch, by, existing, checksum, plan.claims().size(), now);
-                counts[0] = written.claimsWritten();
-                counts[1] = written.claimsRemoved();
-                counts[2] = changes.factsChanged() + changes.factsRemoved();
-                counts[3] = changes.relationshipsWritten();
-            });
+    }
+
+    /** Undoes a run: its claims go, and the facts they touched are reconciled from what remains. */
+    void undo(String run, String batch, Caller by) {
+        while (true) {
+            Set<String> touched;
+            try (Session session = driver.session()) {
+                touched = session.executeWrite(tx -> {
+                    Set<String> facts = GraphWriter.removeSome(tx, GraphWriter.ClaimsOf.RUN, run, chunk);
+                    GraphWriter.reconcile(tx, facts, ZonedDateTime.now(), by, batch);
+                    if (facts.isEmpty()) {
+                        GraphWriter.removeUncitedSources(tx, batch); // sources the run defined
+                    }
+                    return facts;
+                }, config());
+            }
+            if (touched.isEmpty()) {
+                return;
+            }
         }
-        log.info("Imported batch '{}' by {}: {} records from {} file(s) ({}); {} claims written, {} removed; {} facts changed, "
-                + "{} relationships written in {} ms", batch, by, read, files.size(), plan.recordsByType(), counts[0], counts[1], counts[2],
-                counts[3], (System.nanoTime() - started) / 1_000_000);
-        return new ImportReport(batch, read, plan.recordsByType(), counts[0], counts[1], counts[2], counts[3], false, false, List.of());
     }
 
     /**
@@ -147,23 +363,197 @@ public class KnowledgeImporter {
             throw new ImportRejectedException(rejected(batch, new Rejection("batch", null, "batch",
                     "the batch '" + batch + "' belongs to " + existing.owner() + "; a partner removes only its own batches")));
         }
-        ZonedDateTime now = ZonedDateTime.now();
+        Counts counts = new Counts();
+        withLease(new Request(batch, List.of(), false, true, by, null, tx -> { }), "remove-" + UUID.randomUUID(), () -> {
+            while (true) {
+                Set<String> touched;
+                try (Session session = driver.session()) {
+                    touched = session.executeWrite(tx -> {
+                        Set<String> facts = GraphWriter.removeSome(tx, GraphWriter.ClaimsOf.BATCH, batch, chunk);
+                        counts.add(GraphWriter.reconcile(tx, facts, ZonedDateTime.now(), by, batch));
+                        if (facts.isEmpty()) {
+                            GraphWriter.removeUncitedSources(tx, batch);
+                            tx.run("MATCH (b:ImportBatch {name: $batch}) DELETE b", Map.of("batch", batch)).consume();
+                        }
+                        return facts;
+                    }, config());
+                }
+                if (touched.isEmpty()) {
+                    break;
+                }
+            }
+        });
+        log.info("Removed batch '{}' by {}: {} facts changed", batch, by, counts.factsChanged);
+        return counts.factsChanged;
+    }
+
+    /**
+     * Undoes the runs a dead process left (at start-up): in embedded mode every unfinished run, in server mode
+     * those whose heartbeat stopped. A run that was cleaning up is finished instead: all its claims are written.
+     */
+    public void recoverRuns(boolean ownStore) {
+        List<Map<String, Object>> runs;
         try (Session session = driver.session()) {
-            int changed = session.executeWrite(tx -> {
-                GraphWriter.Written removed = GraphWriter.removeBatch(tx, batch);
-                GraphWriter.Changes changes = GraphWriter.reconcile(tx, removed.touched(), now, by, batch);
-                tx.run("MATCH (b:ImportBatch {name: $batch}) DELETE b", Map.of("batch", batch)).consume();
-                return changes.factsChanged() + changes.factsRemoved();
-            });
-            log.info("Removed batch '{}' by {}: {} facts changed", batch, by, changed);
-            return changed;
+            runs = session.executeRead(tx -> tx.run("""
+                    MATCH (r:RunningImport)
+                    WHERE $ownStore OR r.heartbeatAt < datetime() - $stale
+                    RETURN r.batch AS batch, r.run AS run, r.state AS state, r.by AS by, r.byRole AS role, r.wholeBatch AS wholeBatch""",
+                    Map.of("ownStore", ownStore, "stale", STALE_RUN)).list(r -> r.asMap()));
         }
+        for (Map<String, Object> run : runs) {
+            String batch = (String) run.get("batch");
+            Caller by = new Caller(String.valueOf(run.get("by")), Role.valueOf(String.valueOf(run.get("role")).toUpperCase()));
+            if ("CLEANING".equals(run.get("state"))) {
+                log.warn("Import run {} of batch '{}' stopped while cleaning up: finishing it", run.get("run"), batch);
+                finish((String) run.get("run"), batch, Boolean.TRUE.equals(run.get("wholeBatch")), by, new Counts());
+            }
+            else {
+                log.warn("Import run {} of batch '{}' stopped while writing: undoing it", run.get("run"), batch);
+                undo((String) run.get("run"), batch, by);
+            }
+            try (Session session = driver.session()) {
+                session.executeWriteWithoutResult(tx -> tx.run("MATCH (r:RunningImport {batch: $batch}) DELETE r", Map.of("batch", batch)).consume());
+            }
+        }
+    }
+
+    /** The plan's facts that nothing in the graph holds yet, not even a tombstone, and no earlier chunk wrote. */
+    private static Set<String> newFacts(ImportPlanner.Plan plan, Set<String> present, Set<String> touchedByRun) {
+        Set<String> fresh = new java.util.HashSet<>();
+        plan.facts().keySet().forEach(id -> {
+            if (!present.contains(id) && !touchedByRun.contains(id)) {
+                fresh.add(id);
+            }
+        });
+        return fresh;
+    }
+
+    /** Which of the facts have a node (a fact, or a removed fact's tombstone) or a relationship (a supply link). */
+    private Set<String> present(Set<String> facts, Map<String, Known> inGraph) {
+        Set<String> present = new java.util.HashSet<>(inGraph.keySet());
+        List<String> unknown = facts.stream().filter(id -> !inGraph.containsKey(id)).toList();
+        for (int from = 0; from < unknown.size(); from += 10_000) {
+            List<String> part = unknown.subList(from, Math.min(unknown.size(), from + 10_000));
+            try (Session session = driver.session()) {
+                present.addAll(session.executeRead(tx -> tx.run("""
+                        UNWIND $ids AS id
+                        OPTIONAL MATCH (n:Entity {id: id})
+                        WITH id, n
+                        WHERE n IS NOT NULL OR EXISTS { MATCH ()-[:SUPPLIES {record: id}]->() } OR EXISTS { MATCH (:Claim {record: id}) }
+                        RETURN id""", Map.of("ids", part)).list(r -> r.get("id").asString())));
+            }
+        }
+        return present;
+    }
+
+    // --- passes -------------------------------------------------------------------------------------------
+
+    private void stream(Request request, Rejections rejections, Progress progress, String phase, long total, Consumer<CheckedRecord> each) {
+        long[] read = new long[1];
+        for (RecordSource source : request.sources()) {
+            try {
+                source.read(raw -> {
+                    RecordChecker.Result result = RecordChecker.check(raw, request.restore());
+                    result.rejections().forEach(rejections);
+                    if (result.record() != null) {
+                        each.accept(result.record());
+                    }
+                    if (++read[0] % chunk == 0) {
+                        progress.update(phase, read[0], total);
+                    }
+                }, rejections);
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("reading " + source.name(), e);
+            }
+        }
+        progress.update(phase, read[0], total < 0 ? read[0] : total);
+    }
+
+    private void inChunks(Request request, Rejections rejections, Progress progress, String phase, long total, Consumer<List<CheckedRecord>> each) {
+        List<CheckedRecord> records = new ArrayList<>(chunk);
+        stream(request, rejections, progress, phase, total, record -> {
+            records.add(record);
+            if (records.size() == chunk) {
+                each.accept(List.copyOf(records));
+                records.clear();
+            }
+        });
+        if (!records.isEmpty()) {
+            each.accept(List.copyOf(records));
+        }
+    }
+
+    /** Problems of an import: the first {@value #MAX_LISTED_REJECTIONS} listed, all counted. */
+    private static final class Rejections implements Consumer<Rejection> {
+
+        private final List<Rejection> listed = new ArrayList<>();
+
+        private long count;
+
+        @Override
+        public void accept(Rejection rejection) {
+            count++;
+            if (listed.size() < MAX_LISTED_REJECTIONS) {
+                listed.add(rejection);
+            }
+        }
+
+        List<Rejection> listed() {
+            return List.copyOf(listed);
+        }
+
+        long count() {
+            return count;
+        }
+    }
+
+    // --- runs and batches -----------------------------------------------------------------------------------
+
+    /** One import at a time per batch: a concurrent one is refused with a conflict to retry. */
+    private void withLease(Request request, String run, Runnable work) {
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run("""
+                    CREATE (:RunningImport {batch: $batch, run: $run, by: $by, byRole: $role, wholeBatch: $whole, state: 'STARTING',
+                                            startedAt: datetime(), heartbeatAt: datetime()})""",
+                    Map.of("batch", request.batch(), "run", run, "by", request.by().name(), "role", request.by().role().configName(),
+                            "whole", request.wholeBatch())).consume());
+        }
+        catch (ClientException e) {
+            if (String.valueOf(e.code()).contains("ConstraintValidationFailed")) {
+                throw new ImportConflictException("The batch '" + request.batch() + "' is being imported right now; retry when that import has finished.");
+            }
+            throw e;
+        }
+        try {
+            work.run();
+        }
+        finally {
+            try (Session session = driver.session()) {
+                session.executeWriteWithoutResult(tx -> tx.run("MATCH (r:RunningImport {run: $run}) DELETE r", Map.of("run", run)).consume());
+            }
+        }
+    }
+
+    private void setRunState(String run, String state) {
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run("MATCH (r:RunningImport {run: $run}) SET r.state = $state, r.heartbeatAt = datetime()",
+                    Map.of("run", run, "state", state)).consume());
+        }
+    }
+
+    private static void heartbeat(TransactionContext tx, String run) {
+        tx.run("MATCH (r:RunningImport {run: $run}) SET r.heartbeatAt = datetime()", Map.of("run", run)).consume();
+    }
+
+    private TransactionConfig config() {
+        return TransactionConfig.builder().withTimeout(writeTimeout).build();
     }
 
     private record BatchInfo(String owner, String checksum) {
     }
 
-    private BatchInfo batchInfo(String batch) {
+    private @Nullable BatchInfo batchInfo(String batch) {
         try (Session session = driver.session()) {
             return session.executeRead(tx -> tx.run("MATCH (b:ImportBatch {name: $batch}) RETURN b.owner AS owner, b.checksum AS checksum",
                     Map.of("batch", batch)).list(r -> new BatchInfo(r.get("owner").asString(null), r.get("checksum").asString(null)))
@@ -171,34 +561,56 @@ public class KnowledgeImporter {
         }
     }
 
-    private static void recordBatch(TransactionContext tx, String batch, Caller by, BatchInfo existing, String checksum, int claims,
-            ZonedDateTime now) {
+    private static Map<String, String> batchClaims(TransactionContext tx, String batch) {
+        Map<String, String> claims = new HashMap<>();
+        tx.run("MATCH (c:Claim {batch: $batch}) RETURN c.id AS id, c.record AS record", Map.of("batch", batch))
+                .forEachRemaining(r -> claims.put(r.get("id").asString(), r.get("record").asString()));
+        return claims;
+    }
+
+    private static void recordBatch(TransactionContext tx, Request request, int claims, ZonedDateTime now) {
+        Caller by = request.by();
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("batch", request.batch());
+        parameters.put("by", by.name());
+        parameters.put("role", by.role().configName());
+        parameters.put("now", now);
+        parameters.put("checksum", request.checksum());
+        parameters.put("claims", claims);
         tx.run("""
                 MERGE (b:ImportBatch {name: $batch})
                 ON CREATE SET b.owner = $by, b.ownerRole = $role, b.createdAt = $now
                 SET b.checksum = $checksum, b.importedAt = $now, b.importedBy = $by, b.importedByRole = $role, b.claims = $claims""",
-                Map.of("batch", batch, "by", by.name(), "role", by.role().configName(), "now", now, "checksum", checksum, "claims", claims))
-                .consume();
+                parameters).consume();
     }
 
     /** What the graph holds for the ids: their type, and for sources their kind, owner and file. */
-    private Map<String, Known> lookUp(Set<String> ids) {
-        try (Session session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    UNWIND $ids AS id
-                    MATCH (n:Entity {id: id})
-                    WITH n, [label IN labels(n) WHERE label IN $types][0] AS type
-                    WHERE type IS NOT NULL
-                    RETURN n.id AS id, type, n.kind AS kind, n.owner AS owner, n.file AS file""",
-                    Map.of("ids", List.copyOf(ids), "types", RecordSchema.typeNames()))
-                    .stream().collect(Collectors.toMap(r -> r.get("id").asString(), r -> new Known(r.get("type").asString(),
-                            r.get("type").asString().equals("Source") ? r.get("kind").asString(null) : null, r.get("owner").asString(null),
-                            r.get("file").asString(null)))));
+    private Map<String, Known> lookUp(Set<String> ids, Progress progress) {
+        Map<String, Known> known = new HashMap<>();
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 10_000) {
+            List<String> part = all.subList(from, Math.min(all.size(), from + 10_000));
+            try (Session session = driver.session()) {
+                session.executeRead(tx -> {
+                    tx.run("""
+                            UNWIND $ids AS id
+                            MATCH (n:Entity {id: id})
+                            WITH n, [label IN labels(n) WHERE label IN $types][0] AS type
+                            WHERE type IS NOT NULL
+                            RETURN n.id AS id, type, n.kind AS kind, n.owner AS owner, n.file AS file""",
+                            Map.of("ids", part, "types", RecordSchema.typeNames())).forEachRemaining(r -> known.put(r.get("id").asString(),
+                                    new Known(r.get("type").asString(), r.get("type").asString().equals("Source") ? r.get("kind").asString(null) : null,
+                                            r.get("owner").asString(null), r.get("file").asString(null))));
+                    return null;
+                });
+            }
+            progress.update("resolving", Math.min(all.size(), from + 10_000), all.size());
         }
+        return known;
     }
 
     private static ImportReport rejected(String batch, Rejection rejection) {
-        return new ImportReport(batch, 0, Map.of(), 0, 0, 0, 0, false, false, List.of(rejection));
+        return new ImportReport(batch, 0, Map.of(), 0, 0, 0, 0, false, false, List.of(rejection), 1);
     }
 
     private static String checksum(List<KnowledgeFile> files) {

@@ -51,8 +51,16 @@ final class RecordChecker {
     }
 
     static Result check(RawRecord raw) {
-        return new Check(raw).run();
+        return new Check(raw, false).run();
     }
+
+    /** As {@link #check(RawRecord)}, for a restore from an export: the record may carry {@code _batch}, {@code _by} … */
+    static Result check(RawRecord raw, boolean restore) {
+        return new Check(raw, restore).run();
+    }
+
+    /** The fields an export adds to each record so that a restore gives back the same claims. */
+    static final List<String> RESTORE_FIELDS = List.of("_batch", "_by", "_byRole", "_at", "_owner");
 
     /** The state of checking one record. */
     private static final class Check {
@@ -63,8 +71,11 @@ final class RecordChecker {
 
         private @Nullable String id;
 
-        Check(RawRecord raw) {
+        private final boolean restore;
+
+        Check(RawRecord raw, boolean restore) {
             this.raw = raw;
+            this.restore = restore;
         }
 
         Result run() {
@@ -84,6 +95,9 @@ final class RecordChecker {
                 return new Result(null, rejections);
             }
             for (String field : fields.keySet()) {
+                if (restore && RESTORE_FIELDS.contains(field)) {
+                    continue;
+                }
                 if (!spec.knows(field)) {
                     reject(field, "unknown field for a " + spec.type() + "; its fields: " + String.join(", ", knownFields(spec)));
                 }
@@ -133,8 +147,18 @@ final class RecordChecker {
             }
             checkDateOrder(spec, values, "");
             citations.stream().filter(c -> !c.figures().isEmpty()).forEach(c -> checkDateOrder(spec, merged(values, c.figures()), "cite."));
+            CheckedRecord.Restored restored = null;
+            if (restore) {
+                if (fields.get("_batch") instanceof String batch && fields.get("_by") instanceof String by && fields.get("_byRole") instanceof String role) {
+                    restored = new CheckedRecord.Restored(batch, by, role, fields.get("_at") instanceof String at ? at : null,
+                            fields.get("_owner") instanceof String owner ? owner : null);
+                }
+                else {
+                    reject("_batch", "a restored record carries _batch, _by and _byRole, as an export writes them");
+                }
+            }
             return new Result(new CheckedRecord(raw.location(), spec, id, name, nameJa, aliases, values, references, citations,
-                    retiredBecause), rejections);
+                    retiredBecause, restored), rejections);
         }
 
         private void checkSource(Map<String, Object> values, @Nullable String name) {

@@ -28,6 +28,14 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
         this.errors = errors;
     }
 
+    /** Paths with their own limit (streamed imports). */
+    private static final java.util.Set<String> OWN_LIMIT = java.util.Set.of("/import");
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return OWN_LIMIT.contains(request.getRequestURI());
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

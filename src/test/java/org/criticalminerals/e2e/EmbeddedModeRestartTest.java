@@ -58,7 +58,9 @@ class EmbeddedModeRestartTest {
         assertThat(Files.getPosixFilePermissions(passwordFile)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
                 PosixFilePermission.OWNER_WRITE);
         assertThat((Long) firstCounts.get("nodes")).isGreaterThan(100);
-        assertThat(firstCounts.get("migrations")).isEqualTo(5L);
+        try (var migrations = Files.list(Path.of("cypher/migrations"))) {
+            assertThat(firstCounts.get("migrations")).as("every migration applied once").isEqualTo(migrations.count());
+        }
 
         try (ConfigurableApplicationContext app = start(boltPort)) {
             assertThat(ask(app)).isEqualTo(firstAnswer);

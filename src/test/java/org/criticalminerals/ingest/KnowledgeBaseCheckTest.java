@@ -33,8 +33,11 @@ class KnowledgeBaseCheckTest {
                 }
             }
         }
+        ImportIndex index = new ImportIndex(Caller.SYSTEM);
+        checked.forEach(index::add);
+        rejections.addAll(index.finish(Map.of()));
         ImportPlanner.Outcome outcome = new ImportPlanner(KnowledgeBaseLoader.BATCH, Caller.SYSTEM, ImportPlanner.QuoteCheck.NONE)
-                .plan(checked, Map.of());
+                .plan(checked, index.resolver(Map.of()));
         rejections.addAll(outcome.rejections());
         assertThat(rejections).as("problems in the knowledge base").isEmpty();
 

@@ -1,0 +1,184 @@
+package org.criticalminerals.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.criticalminerals.ingest.ImportPlanner.Known;
+import org.criticalminerals.model.RecordSchema;
+import org.criticalminerals.model.RecordSchema.Reference;
+import org.criticalminerals.model.RecordSchema.Shape;
+import org.criticalminerals.model.RecordSchema.TypeSpec;
+import org.criticalminerals.model.RecordSchema.ValueField;
+import org.criticalminerals.security.Caller;
+
+/**
+ * What the first pass over an import learns, one record at a time, without holding the records: the type of
+ * every id it defines, the sources it defines, which required fields its records give each new fact, and
+ * every id it refers to. Memory grows with the number of distinct ids (about 150 bytes each), not with the
+ * size of the file. Pure.
+ */
+final class ImportIndex {
+
+    /** Per id: its type, where it was first seen, what its records give. */
+    private static final class Entry {
+
+        final String type;
+
+        final String location;
+
+        int provided; // bit per required field or reference; the highest bit: a name
+
+        boolean onlyRetires = true;
+
+        Entry(String type, String location) {
+            this.type = type;
+            this.location = location;
+        }
+    }
+
+    private final Caller caller;
+
+    private final Map<String, Entry> entries = new HashMap<>();
+
+    private final Map<String, Known> sources = new HashMap<>();
+
+    private final Set<String> referenced = new HashSet<>();
+
+    private final Map<String, Integer> recordsByType = new TreeMap<>();
+
+    private final List<Rejection> rejections = new ArrayList<>();
+
+    private long records;
+
+    ImportIndex(Caller caller) {
+        this.caller = caller;
+    }
+
+    void add(CheckedRecord record) {
+        records++;
+        recordsByType.merge(record.type(), 1, Integer::sum);
+        Entry entry = entries.get(record.id());
+        if (entry == null) {
+            entry = new Entry(record.type(), record.location());
+            entries.put(record.id(), entry);
+        }
+        else if (!entry.type.equals(record.type())) {
+            rejections.add(new Rejection(record.location(), record.id(), "id", "the id is used by a " + entry.type + " at " + entry.location));
+            return;
+        }
+        if (record.spec().shape() == Shape.SOURCE) {
+            sources.put(record.id(), new Known("Source", (String) record.values().get("kind"), caller.name(), (String) record.values().get("file")));
+        }
+        entry.onlyRetires &= record.retires();
+        entry.provided |= provided(record);
+        record.references().values().forEach(items -> items.forEach(item -> referenced.add(item.target())));
+        record.citations().forEach(citation -> referenced.add(citation.source()));
+    }
+
+    long records() {
+        return records;
+    }
+
+    Map<String, Integer> recordsByType() {
+        return recordsByType;
+    }
+
+    /** The ids to ask the graph about: those referred to that the import does not define, and those it defines. */
+    Set<String> idsToLookUp() {
+        Set<String> ids = new HashSet<>(referenced);
+        ids.addAll(entries.keySet());
+        return ids;
+    }
+
+    /** Every fact id the import asserts something about. */
+    Set<String> factIds() {
+        Set<String> ids = new HashSet<>();
+        entries.forEach((id, entry) -> {
+            if (!entry.type.equals("Source")) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
+    /** What the import does not know on its own: checked against what the graph holds. */
+    List<Rejection> finish(Map<String, Known> inGraph) {
+        List<Rejection> problems = new ArrayList<>(rejections);
+        entries.forEach((id, entry) -> {
+            Known before = inGraph.get(id);
+            if (before != null && !before.type().equals(entry.type)) {
+                problems.add(new Rejection(entry.location, id, "id", "the graph already holds a " + before.type() + " with this id"));
+                return;
+            }
+            TypeSpec spec = RecordSchema.spec(entry.type);
+            if (spec.shape() == Shape.SOURCE || before != null) {
+                return;
+            }
+            if (entry.onlyRetires) {
+                problems.add(new Rejection(entry.location, id, "retired", "there is no " + entry.type + " " + id + " to retire"));
+                return;
+            }
+            List<String> required = required(spec);
+            if (spec.shape() == Shape.NODE && (entry.provided & NAME) == 0) {
+                problems.add(new Rejection(entry.location, id, "name", "a new " + entry.type + " needs a name (English)"));
+            }
+            for (int i = 0; i < required.size(); i++) {
+                if ((entry.provided & (1 << i)) == 0) {
+                    String field = required.get(i);
+                    problems.add(new Rejection(entry.location, id, field, "a new " + entry.type + " needs " + field + describe(spec, field)));
+                }
+            }
+        });
+        return problems;
+    }
+
+    /** What each id is, for the plan of any chunk: the import's own definitions first, then the graph's. */
+    ImportPlanner.Resolver resolver(Map<String, Known> inGraph) {
+        return id -> {
+            Known source = sources.get(id);
+            if (source != null) {
+                Known before = inGraph.get(id);
+                return before != null && before.owner() != null ? new Known("Source", source.sourceKind(), before.owner(), source.file()) : source;
+            }
+            Known before = inGraph.get(id);
+            if (before != null) {
+                return before;
+            }
+            Entry entry = entries.get(id);
+            return entry == null ? null : new Known(entry.type, null, null, null);
+        };
+    }
+
+    private static final int NAME = 1 << 30;
+
+    /** The required fields and references of a type, in a fixed order: bit i of {@code provided} is field i. */
+    private static List<String> required(TypeSpec spec) {
+        List<String> required = new ArrayList<>();
+        spec.values().values().stream().filter(ValueField::required).forEach(f -> required.add(f.name()));
+        spec.references().stream().filter(Reference::required).forEach(r -> required.add(r.field()));
+        return required;
+    }
+
+    private static int provided(CheckedRecord record) {
+        int provided = record.name() != null ? NAME : 0;
+        List<String> required = required(record.spec());
+        for (int i = 0; i < required.size(); i++) {
+            String field = required.get(i);
+            if (record.values().containsKey(field) || record.references().containsKey(field)
+                    || record.citations().stream().anyMatch(c -> c.figures().containsKey(field))) {
+                provided |= 1 << i;
+            }
+        }
+        return provided;
+    }
+
+    private static String describe(TypeSpec spec, String field) {
+        return spec.value(field).map(f -> f.allowed().isEmpty() ? "" : ": one of " + String.join(", ", f.allowed()))
+                .or(() -> spec.reference(field).map(r -> " (" + String.join(" or ", r.targetTypes()) + ")")).orElse("");
+    }
+}

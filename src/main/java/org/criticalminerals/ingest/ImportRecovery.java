@@ -1,0 +1,32 @@
+package org.criticalminerals.ingest;
+
+import org.criticalminerals.database.GraphProperties;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * At start-up, before anything else writes: an import run that a dead process left behind is undone (or, if it
+ * was only cleaning up, finished), so that a large import is all or nothing even across a crash. In embedded
+ * mode this process is the only writer, so every unfinished run is dead; in server mode only those whose
+ * heartbeat stopped.
+ */
+@Component
+@Order(-10)
+class ImportRecovery implements ApplicationRunner {
+
+    private final KnowledgeImporter importer;
+
+    private final GraphProperties properties;
+
+    ImportRecovery(KnowledgeImporter importer, GraphProperties properties) {
+        this.importer = importer;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        importer.recoverRuns(properties.mode() == GraphProperties.Mode.EMBEDDED);
+    }
+}

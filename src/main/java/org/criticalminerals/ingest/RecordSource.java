@@ -1,0 +1,37 @@
+package org.criticalminerals.ingest;
+
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * Where the records of an import come from: a YAML or JSON document, a JSON Lines file, a CSV file. It can be
+ * read more than once (the import checks everything before it writes), and streams: a source never holds
+ * more than the record at hand, so a file of any size can be imported.
+ */
+interface RecordSource {
+
+    /** The name problems are reported against. */
+    String name();
+
+    /**
+     * Reads every record, in order; problems of form (not JSON, a line that is no record) go to {@code problems}.
+     */
+    void read(Consumer<RawRecord> records, Consumer<Rejection> problems) throws IOException;
+
+    /** A source that is already in memory: a knowledge-base file. */
+    static RecordSource of(KnowledgeFile file) {
+        return new RecordSource() {
+            @Override
+            public String name() {
+                return file.name();
+            }
+
+            @Override
+            public void read(Consumer<RawRecord> records, Consumer<Rejection> problems) {
+                YamlRecords.Parsed parsed = YamlRecords.read(file);
+                parsed.rejections().forEach(problems);
+                parsed.records().forEach(records);
+            }
+        };
+    }
+}
