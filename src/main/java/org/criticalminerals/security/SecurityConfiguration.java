@@ -28,14 +28,18 @@ import tools.jackson.databind.json.JsonMapper;
  * Every write needs a key with the partner or curator role; reads are open, or need the reader role when
  * {@code CMG_READ_ACCESS=reader}. On {@code /graphql} a request is a write when the operation it runs is a
  * mutation ({@link GraphQlOperations} reads that from the body before this chain runs); mutation
- * controllers check the role again ({@code @PreAuthorize}). Liveness and readiness are public; health
- * details need a key.
+ * controllers check the role again ({@code @PreAuthorize}). The read-only Cypher endpoint ({@code POST
+ * /cypher}) always needs a key with the reader role or above. Liveness and readiness are public; health
+ * details need a key. Pages (GraphiQL, {@code /browser/}, {@code /explorer/}) are reads.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    /** The workbench's read-only Cypher endpoint. */
+    static final String CYPHER_PATH = "/cypher";
 
     @Bean
     static RoleHierarchy roleHierarchy() {
@@ -82,6 +86,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/error").permitAll()
                         .requestMatchers(graphQlPath).access(graphQlAccess)
+                        // arbitrary Cypher, if read-only: always for a known caller, even when reads are open
+                        .requestMatchers(CYPHER_PATH).access(role(Role.READER, hierarchy))
                         .anyRequest().access(read))
                 .build();
     }
