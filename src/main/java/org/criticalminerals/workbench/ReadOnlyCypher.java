@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.criticalminerals.api.ErrorCode;
 import org.criticalminerals.limits.RequestBudget;
@@ -34,6 +36,10 @@ import org.springframework.stereotype.Service;
 public class ReadOnlyCypher {
 
     private static final Logger log = LoggerFactory.getLogger(ReadOnlyCypher.class);
+
+    private static final String EXPLAIN = "EXPLAIN ";
+
+    private static final Pattern POSITION = Pattern.compile("\\(line (\\d+), column (\\d+) \\(offset: (\\d+)\\)\\)");
 
     private final Driver driver;
 
@@ -83,7 +89,7 @@ public class ReadOnlyCypher {
         try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
             return session.executeRead(tx -> {
                 // EXPLAIN plans without running: Neo4j's own verdict on what the statement would do
-                ResultSummary plan = tx.run("EXPLAIN " + statement, values).consume();
+                ResultSummary plan = tx.run(EXPLAIN + statement, values).consume();
                 if (plan.queryType() != QueryType.READ_ONLY) {
                     throw new Refused(403, ErrorCode.FORBIDDEN, "POST /cypher only reads; this statement would write or call a "
                             + "DBMS procedure (" + plan.queryType() + "). Use the GraphQL import to change the graph.");
@@ -109,6 +115,30 @@ public class ReadOnlyCypher {
         catch (Neo4jException e) {
             throw refusal(e);
         }
+    }
+
+    /**
+     * Neo4j's message about the statement as the analyst wrote it: without the EXPLAIN this class put in
+     * front, and with positions on the first line counted from the statement's own start.
+     */
+    static String asWritten(String message) {
+        if (!message.contains("\"" + EXPLAIN)) {
+            return message;
+        }
+        Matcher position = POSITION.matcher(message.replace("\"" + EXPLAIN, "\""));
+        StringBuilder fixed = new StringBuilder();
+        boolean firstLine = false;
+        while (position.find()) {
+            int line = Integer.parseInt(position.group(1));
+            int column = Integer.parseInt(position.group(2));
+            int offset = Integer.parseInt(position.group(3));
+            firstLine = line == 1;
+            position.appendReplacement(fixed, "(line " + line + ", column " + (firstLine ? column - EXPLAIN.length() : column)
+                    + " (offset: " + (offset - EXPLAIN.length()) + "))");
+        }
+        position.appendTail(fixed);
+        // the caret under the quoted line moves with the first line
+        return firstLine ? fixed.toString().replaceAll("(?m)^ {" + EXPLAIN.length() + "}(\\s*\\^)$", "$1") : fixed.toString();
     }
 
     private static boolean terminates(Plan plan) {
@@ -138,7 +168,7 @@ public class ReadOnlyCypher {
             return new Refused(403, ErrorCode.FORBIDDEN, "POST /cypher only reads: " + e.getMessage());
         }
         if (code.startsWith("Neo.ClientError.")) {
-            return new Refused(400, ErrorCode.BAD_REQUEST, e.getMessage());
+            return new Refused(400, ErrorCode.BAD_REQUEST, asWritten(String.valueOf(e.getMessage())));
         }
         String incident = Long.toHexString(System.nanoTime());
         log.error("POST /cypher failed, incident {}", incident, e);
