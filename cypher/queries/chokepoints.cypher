@@ -29,10 +29,10 @@ CALL (offtakes) {
   // the offtake. So a path from a deposit to a buyer passes every processing stage in between.
   WITH offtakes, 'chokepoints-' + randomUUID() AS graphName
   UNWIND offtakes AS o
-  MATCH (o)-[:SUPPLIED_FROM]->(site)
-  OPTIONAL MATCH (supplier)-[:SUPPLIES]->(site) WHERE (o)-[:SUPPLIED_FROM]->(supplier)
-  WITH graphName, o, site, collect(supplier) AS suppliers,
-       EXISTS { MATCH (site)-[:SUPPLIES]->(next) WHERE (o)-[:SUPPLIED_FROM]->(next) } AS feedsItsRoute
+  WITH graphName, o, [(o)-[:SUPPLIED_FROM]->(s) | s] AS sites
+  UNWIND sites AS site
+  WITH graphName, o, site, [(supplier)-[:SUPPLIES]->(site) WHERE supplier IN sites | supplier] AS suppliers,
+       any(next IN [(site)-[:SUPPLIES]->(next) | next] WHERE next IN sites) AS feedsItsRoute
   UNWIND [s IN suppliers | [s, site]] + CASE WHEN feedsItsRoute THEN [] ELSE [[site, o]] END AS link
   WITH DISTINCT graphName, link[0] AS source, link[1] AS target
   WITH graphName, gds.graph.project(graphName, source, target) AS graph
