@@ -46,6 +46,7 @@ CALL (offtakes) {
 }
 /* end centrality */
 WITH size(offtakes) AS routeTotal, volumeUnit, volumeTotal, site, betweenness
+// the routes through each site: the scope test again, cheaper per row than a lookup in the list of offtakes
 MATCH (o:Offtake)-[:SUPPLIED_FROM]->(site)
 WHERE $mineral IS NULL OR EXISTS { (o)-[:OF]->(m:Mineral)
                                    WHERE m.id = $mineral OR EXISTS { (m)-[:PART_OF*1..3]->(:Mineral {id: $mineral}) } }

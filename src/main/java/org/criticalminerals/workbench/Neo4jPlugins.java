@@ -50,7 +50,11 @@ public final class Neo4jPlugins {
      *         executable jar
      */
     public static Path install(Path directory) {
-        Map<String, Path> jars = listedJars();
+        return install(directory, listedJars(), executableJar());
+    }
+
+    /** As {@link #install(Path)}, with the jars (file name to local path) and the executable jar given. */
+    static Path install(Path directory, Map<String, Path> jars, @Nullable Path executable) {
         try {
             Files.createDirectories(directory);
             removeUnlisted(directory, jars);
@@ -67,7 +71,7 @@ public final class Neo4jPlugins {
                 }
             }
             if (!missing.isEmpty()) {
-                extractFromExecutableJar(missing, directory);
+                extractFromExecutableJar(missing, directory, executable);
             }
         }
         catch (IOException e) {
@@ -113,8 +117,7 @@ public final class Neo4jPlugins {
     }
 
     /** {@code java -jar}: the jars are entries of the executable jar, which is the whole class path. */
-    private static void extractFromExecutableJar(List<String> names, Path directory) throws IOException {
-        Path executable = executableJar();
+    private static void extractFromExecutableJar(List<String> names, Path directory, @Nullable Path executable) throws IOException {
         if (executable == null) {
             throw new IllegalStateException("APOC/GDS jars not found: " + names + " (neither in the local Maven repository nor in an executable jar)");
         }
