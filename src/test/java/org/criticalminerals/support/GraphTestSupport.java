@@ -29,14 +29,18 @@ public abstract class GraphTestSupport {
     @Autowired
     private HttpGraphQlTester httpGraphQlTester;
 
-    /** A tester over real HTTP, without a key, that finds documents by name in graphql/examples. */
+    /**
+     * A tester over real HTTP, without a key, that finds documents by name in graphql/examples. It waits as
+     * long as {@link Http} does (the tester's own default, 5 s, fails tests on a busy machine).
+     */
     protected HttpGraphQlTester graphQl() {
-        return httpGraphQlTester.mutate().documentSource(EXAMPLES).build();
+        return httpGraphQlTester.mutate().documentSource(EXAMPLES).responseTimeout(Http.TIMEOUT).build();
     }
 
     /** As {@link #graphQl()}, with the test key of the role. */
     protected HttpGraphQlTester graphQlAs(Role role) {
-        return httpGraphQlTester.mutate().documentSource(EXAMPLES).header(HttpHeaders.AUTHORIZATION, TestKeys.bearer(role)).build();
+        return httpGraphQlTester.mutate().documentSource(EXAMPLES).responseTimeout(Http.TIMEOUT)
+                .header(HttpHeaders.AUTHORIZATION, TestKeys.bearer(role)).build();
     }
 
     @DynamicPropertySource
