@@ -29,36 +29,39 @@ const AGREEMENT = 'id name parties { party { __typename ... on Country { id name
 
 const page = (field, args, fields) => `${field}(${args}) { edges { node { ${fields} } } }`;
 
-// What to draw around each kind of entity. Offtakes are read a page at a time and kept where the entity
-// takes part, since the offtake list cannot yet be filtered by seller or by site.
+// What to draw around each kind of entity: one small query per list, each within the service's time limit
+// on its own. Offtakes are read a page at a time and kept where the entity takes part, since the offtake
+// list cannot yet be filtered by seller or by site.
+const OFFTAKES_PAGE = `query { ${page('offtakes', 'first: 100', OFFTAKE)} }`;
+const INVESTED_IN = `query($id: ID!) { ${page('investedIn: investments', 'filter: {target: $id}, first: 50', INVESTMENT)} }`;
 const NEIGHBOURHOOD = {
-  Organization: `query($id: ID!) {
-    organization(id: $id) { ${ORGANIZATION} investments { ${INVESTMENT} } }
-    ${page('investedIn: investments', 'filter: {target: $id}, first: 50', INVESTMENT)}
-    ${page('offtakes', 'first: 100', OFFTAKE)}
-    ${page('agreements', 'filter: {party: $id}, first: 50', AGREEMENT)}
-  }`,
-  Country: `query($id: ID!, $code: CountryCode!) {
-    ${page('offtakes', 'filter: {buyerCountry: $code}, first: 100', OFFTAKE)}
-    ${page('investedIn: investments', 'filter: {investorCountry: $code}, first: 50', INVESTMENT)}
-    ${page('agreements', 'filter: {party: $id}, first: 50', AGREEMENT)}
-  }`,
-  Mineral: `query($id: ID!) {
-    ${page('offtakes', 'filter: {mineral: $id}, first: 100', OFFTAKE)}
-    ${page('investedIn: investments', 'filter: {mineral: $id}, first: 50', INVESTMENT)}
-    ${page('agreements', 'filter: {mineral: $id}, first: 50', AGREEMENT)}
-  }`,
-  Site: `query($id: ID!) {
-    ${page('offtakes', 'first: 100', OFFTAKE)}
-    ${page('investedIn: investments', 'filter: {target: $id}, first: 50', INVESTMENT)}
-  }`,
-  Offtake: `query($id: ID!) { offtake(id: $id) { ${OFFTAKE} } }`,
-  Investment: `query($id: ID!) { investment(id: $id) { ${INVESTMENT} } }`,
-  Agreement: `query($id: ID!) { agreement(id: $id) { ${AGREEMENT} } }`,
+  Organization: [
+    `query($id: ID!) { organization(id: $id) { ${ORGANIZATION} investments { ${INVESTMENT} } } }`,
+    INVESTED_IN,
+    OFFTAKES_PAGE,
+    `query($id: ID!) { ${page('agreements', 'filter: {party: $id}, first: 50', AGREEMENT)} }`,
+  ],
+  Country: [
+    `query($code: CountryCode!) { ${page('offtakes', 'filter: {buyerCountry: $code}, first: 100', OFFTAKE)} }`,
+    `query($code: CountryCode!) { ${page('investedIn: investments', 'filter: {investorCountry: $code}, first: 50', INVESTMENT)} }`,
+    `query($id: ID!) { ${page('agreements', 'filter: {party: $id}, first: 50', AGREEMENT)} }`,
+  ],
+  Mineral: [
+    `query($id: ID!) { ${page('offtakes', 'filter: {mineral: $id}, first: 100', OFFTAKE)} }`,
+    `query($id: ID!) { ${page('investedIn: investments', 'filter: {mineral: $id}, first: 50', INVESTMENT)} }`,
+    `query($id: ID!) { ${page('agreements', 'filter: {mineral: $id}, first: 50', AGREEMENT)} }`,
+  ],
+  Site: [OFFTAKES_PAGE, INVESTED_IN],
+  Offtake: [`query($id: ID!) { offtake(id: $id) { ${OFFTAKE} } }`],
+  Investment: [`query($id: ID!) { investment(id: $id) { ${INVESTMENT} } }`],
+  Agreement: [`query($id: ID!) { agreement(id: $id) { ${AGREEMENT} } }`],
 };
 
-// A service that has just started compiles each statement on first use, and a busy one may then run past
-// its time limit: a request stopped for time is tried again, twice at most.
+/** The variables a query declares, from those of the entity. */
+function variablesFor(query, all) {
+  return Object.fromEntries(Object.entries(all).filter(([name]) => query.includes('$' + name + ':')));
+}
+
 async function graphql(query, variables, attempt = 1) {
   const response = await fetch(GRAPHQL, {
     method: 'POST',
@@ -210,11 +213,14 @@ async function explore(id) {
       throw new Error(`Nothing has the id ${id}.`);
     }
     const kind = found.__typename;
-    const query = NEIGHBOURHOOD[kind === 'Deposit' || kind === 'Facility' ? 'Site' : kind];
+    const queries = NEIGHBOURHOOD[kind === 'Deposit' || kind === 'Facility' ? 'Site' : kind] || [];
     const drawing = new Drawing();
     drawing.node(found.id, found.name, kind, kind === 'Country' ? found.id : null);
-    if (query) {
-      const data = await graphql(query, kind === 'Country' ? { id, code: id } : { id });
+    if (queries.length) {
+      const data = {};
+      for (const query of queries) {
+        Object.assign(data, await graphql(query, variablesFor(query, { id, code: id })));
+      }
       if (data.organization) {
         drawing.organization(data.organization);
         data.organization.investments.forEach(i => drawing.investment(i));

@@ -130,6 +130,10 @@ class ChokepointsTest extends GraphTestSupport {
     @Test
     void rareEarthsDependOnTheMalaysianSeparationPlant() {
         // curated: Lynas' Japanese offtake (Mount Weld -> Lynas Malaysia) and the Japanese interests in Mount Weld and Dong Pao
+        graphQl().documentName("chokepoints").execute() // the example document, as frontends read it
+                .path("chokepoints.centralityAvailable").entity(Boolean.class).isEqualTo(true)
+                .path("chokepoints.sites[0].entity.id").entity(String.class).isEqualTo("lynas-malaysia")
+                .path("chokepoints.countries[*].entity.id").entityList(String.class).containsExactly("MY", "AU", "VN");
         JsonNode answer = chokepoints(port, "rare-earth-elements");
         assertThat(answer.path("routes").asInt()).isEqualTo(2);
         assertThat(answer.at("/sites/0/entity/id").asString()).isEqualTo("lynas-malaysia");

@@ -70,6 +70,27 @@ class RouteExplorerPageTest extends GraphTestSupport {
         }
     }
 
+    /** Every kind of entity the explorer knows opens, each drawn with what surrounds it. */
+    @Test
+    void everyKindOfEntityOpens() {
+        Map<String, String> entities = Map.of("MY", "Country", "rare-earth-elements", "Mineral", "lynas-malaysia", "Facility",
+                "mount-weld", "Deposit", "lynas-japan-offtake", "Offtake", "sojitz-jogmec-lynas-2011", "Investment",
+                "minerals-security-partnership", "Agreement");
+        try (HeadlessChromium chromium = HeadlessChromium.start()) {
+            WebDriver page = chromium.driver();
+            entities.forEach((id, kind) -> {
+                page.get("http://localhost:" + port + "/explorer/?id=" + id);
+                String state = chromium.waitUntil(kind + " " + id, d -> {
+                    String now = d.findElement(By.tagName("body")).getDomAttribute("data-state");
+                    return "ready".equals(now) || "error".equals(now) ? now : null;
+                });
+                assertThat(state).as(id + ": " + page.findElement(By.id("status")).getText()).isEqualTo("ready");
+                List<Map<String, Object>> nodes = script(page, "return window.cmgExplorer.nodes()");
+                assertThat(nodes).as(id).hasSizeGreaterThan(1).anyMatch(n -> n.get("id").equals(id) && n.get("kind").equals(kind));
+            });
+        }
+    }
+
     /** A real click on the node where the canvas draws it. */
     private static void click(WebDriver page, String nodeId) {
         Map<String, Object> at = script(page, "return window.cmgExplorer.position(arguments[0])", nodeId);
