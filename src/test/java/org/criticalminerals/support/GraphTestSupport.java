@@ -16,11 +16,18 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The service in server mode against the test JVM's one Neo4j ({@link TestNeo4j}), with the curated
- * knowledge base loaded by the service itself, on a random HTTP port. Every subclass shares one context.
+ * knowledge base loaded by the service itself, on a random HTTP port, reads bounded by
+ * {@link #QUERY_TIMEOUT}. Every subclass shares one context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cmg.mode=server")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "cmg.mode=server",
+        // the service's 10 s read budget stops GDS and cold first queries on a CI machine busy with other builds;
+        // the tests of the budget itself (RequestCancellationTest) set their own
+        "cmg.limits.query-timeout=" + GraphTestSupport.QUERY_TIMEOUT })
 @AutoConfigureHttpGraphQlTester
 public abstract class GraphTestSupport {
+
+    /** The read budget of the tests' service. */
+    protected static final String QUERY_TIMEOUT = "60s";
 
     /** The example documents in graphql/examples, which frontend teams read as documentation. */
     protected static final DocumentSource EXAMPLES = new ResourceDocumentSource(List.of(new ClassPathResource("graphql/examples/")),
