@@ -42,7 +42,7 @@ const NEIGHBOURHOOD = {
     `query($id: ID!) { ${page('agreements', 'filter: {party: $id}, first: 50', AGREEMENT)} }`,
   ],
   Country: [
-    `query($code: CountryCode!) { ${page('offtakes', 'filter: {buyerCountry: $code}, first: 100', OFFTAKE)} }`,
+    OFFTAKES_PAGE,
     `query($code: CountryCode!) { ${page('investedIn: investments', 'filter: {investorCountry: $code}, first: 50', INVESTMENT)} }`,
     `query($id: ID!) { ${page('agreements', 'filter: {party: $id}, first: 50', AGREEMENT)} }`,
   ],
@@ -199,7 +199,11 @@ function countryOf(x) {
 
 const edgesOf = connection => (connection ? connection.edges.map(e => e.node) : []);
 
-function involves(offtake, id) {
+/** Whether the entity takes part in the offtake: buys, sells, supplies it, or (a country) hosts a stage or a buyer. */
+function involves(offtake, id, kind) {
+  if (kind === 'Country') {
+    return offtake.route.countries.includes(id) || offtake.buyers.some(b => b.basedIn && b.basedIn.id === id);
+  }
   return offtake.buyers.some(b => b.id === id) || offtake.sellers.some(s => s.id === id)
     || offtake.route.stages.some(s => s.site && s.site.id === id);
 }
@@ -226,7 +230,7 @@ async function explore(id) {
         data.organization.investments.forEach(i => drawing.investment(i));
       }
       const offtakes = data.offtake ? [data.offtake] : edgesOf(data.offtakes);
-      offtakes.filter(o => kind === 'Country' || kind === 'Mineral' || kind === 'Offtake' || involves(o, id)).forEach(o => drawing.offtake(o));
+      offtakes.filter(o => kind === 'Mineral' || kind === 'Offtake' || involves(o, id, kind)).forEach(o => drawing.offtake(o));
       edgesOf(data.investedIn).forEach(i => drawing.investment(i));
       if (data.investment) {
         drawing.investment(data.investment);

@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import org.criticalminerals.api.HttpErrorBodies;
 import org.criticalminerals.limits.GraphQlOperations;
+import org.criticalminerals.workbench.ReadOnlyCypher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
@@ -37,9 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
-
-    /** The workbench's read-only Cypher endpoint. */
-    static final String CYPHER_PATH = "/cypher";
 
     @Bean
     static RoleHierarchy roleHierarchy() {
@@ -87,7 +85,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/error").permitAll()
                         .requestMatchers(graphQlPath).access(graphQlAccess)
                         // arbitrary Cypher, if read-only: always for a known caller, even when reads are open
-                        .requestMatchers(CYPHER_PATH).access(role(Role.READER, hierarchy))
+                        .requestMatchers(ReadOnlyCypher.PATH).access(role(Role.READER, hierarchy))
                         .anyRequest().access(read))
                 .build();
     }

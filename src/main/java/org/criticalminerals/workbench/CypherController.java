@@ -30,8 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class CypherController {
 
-    static final String PATH = "/cypher";
-
     static final String TRUNCATED_HEADER = "CMG-Truncated";
 
     private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
@@ -52,7 +50,7 @@ class CypherController {
     record CypherRequest(@Nullable String statement, @Nullable Map<String, Object> parameters, @Nullable String format) {
     }
 
-    @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = ReadOnlyCypher.PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> run(@RequestBody CypherRequest request, @RequestParam(name = "format", required = false) @Nullable String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         String wanted = format != null ? format : request.format();

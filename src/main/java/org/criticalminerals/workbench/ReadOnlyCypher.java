@@ -35,6 +35,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReadOnlyCypher {
 
+    /** Where analysts send statements: {@code POST /cypher}. */
+    public static final String PATH = "/cypher";
+
     private static final Logger log = LoggerFactory.getLogger(ReadOnlyCypher.class);
 
     private static final String EXPLAIN = "EXPLAIN ";

@@ -28,6 +28,6 @@ class WorkbenchConfiguration implements WebMvcConfigurer {
      */
     @Bean
     BudgetedPath cypherBudget() {
-        return new BudgetedPath(CypherController.PATH, false);
+        return new BudgetedPath(ReadOnlyCypher.PATH, false);
     }
 }
