@@ -46,8 +46,9 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         if (stopped != null) {
             return stoppedError(env, stopped.reason(), stopped.getMessage());
         }
-        if (budget != null && budget.stopped() != null && cause(ex, Neo4jException.class) != null) {
-            // the database ended the transaction because the request was stopped (timeout, client gone, shutdown)
+        if (budget != null && budget.stopped() != null) {
+            // the request was stopped (timeout, client gone, shutdown) and its transactions terminated: whatever
+            // failed next (the database's answer, or a commit on a transaction already closed) is that stop
             return stoppedError(env, budget.stopped(), budget.stoppedMessage());
         }
         Neo4jException database = cause(ex, Neo4jException.class);

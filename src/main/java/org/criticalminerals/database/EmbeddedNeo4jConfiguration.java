@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import inet.ipaddr.IPAddressString;
+import org.criticalminerals.workbench.Neo4jPlugins;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -36,7 +37,9 @@ import org.springframework.context.annotation.Configuration;
  * <p>
  * Bolt is locked down: authentication on (user {@code neo4j}, {@link BoltPassword}), bound to localhost
  * unless configured, {@code LOAD CSV} from files and URLs off unless configured, and only Neo4j's own
- * procedures ({@code db.*}, {@code dbms.*}, {@code tx.*}) loaded. In the community edition every
+ * procedures ({@code db.*}, {@code dbms.*}, {@code tx.*}), APOC core and GDS ({@link Neo4jPlugins}) loaded;
+ * APOC reads and writes no file (its defaults), and its URL loads meet the same address block as
+ * {@code LOAD CSV}. In the community edition every
  * authenticated Bolt user may read, write and change the schema; the README says so.
  */
 @Configuration(proxyBeanMethods = false)
@@ -69,7 +72,9 @@ class EmbeddedNeo4jConfiguration {
                     .setConfig(BoltConnector.listen_address, new SocketAddress(embedded.boltAddress(), embedded.boltPort()))
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                     .setConfig(GraphDatabaseSettings.auth_enabled, true)
-                    .setConfig(GraphDatabaseSettings.procedure_allowlist, List.of("db.*", "dbms.*", "tx.*"))
+                    .setConfig(GraphDatabaseSettings.plugin_dir, Neo4jPlugins.install(home.resolve("plugins")))
+                    .setConfig(GraphDatabaseSettings.procedure_allowlist, Neo4jPlugins.PROCEDURE_ALLOWLIST)
+                    .setConfig(GraphDatabaseSettings.procedure_unrestricted, Neo4jPlugins.UNRESTRICTED)
                     .setConfig(GraphDatabaseSettings.allow_file_urls, embedded.loadCsvFiles())
                     .setConfig(GraphDatabaseSettings.load_csv_file_url_root, home.resolve("import"))
                     .setConfig(GraphDatabaseSettings.transaction_timeout, embedded.transactionTimeout())
@@ -93,7 +98,7 @@ class EmbeddedNeo4jConfiguration {
                     e);
         }
         setPassword(service, password);
-        log.info("Embedded Neo4j started in {} ms: store {}, Bolt on bolt://{}:{} (user {}, password from {})",
+        log.info("Embedded Neo4j started in {} ms (with APOC and GDS): store {}, Bolt on bolt://{}:{} (user {}, password from {})",
                 (System.nanoTime() - started) / 1_000_000, home, embedded.boltAddress(), embedded.boltPort(), USER, password.origin());
         return service;
     }

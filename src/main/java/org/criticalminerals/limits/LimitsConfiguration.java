@@ -1,6 +1,7 @@
 package org.criticalminerals.limits;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -92,12 +93,18 @@ class LimitsConfiguration {
         });
     }
 
-    /** After the security filter chain: only requests it lets through get a budget. */
+    /**
+     * After the security filter chain: only requests it lets through get a budget. GraphQL requests, and
+     * those of every other {@link BudgetedPath} a feature declares.
+     */
     @Bean
     FilterRegistrationBean<RequestBudgetFilter> requestBudgetFilter(QueryLimits limits, GraphQlProperties graphQl,
-            ScheduledExecutorService requestWatchdog, Driver driver) {
+            ScheduledExecutorService requestWatchdog, Driver driver,
+            org.springframework.beans.factory.ObjectProvider<BudgetedPath> otherPaths) {
         Driver unbudgeted = driver instanceof BudgetedDriver budgeted ? budgeted.unbudgeted() : driver;
-        var registration = new FilterRegistrationBean<>(new RequestBudgetFilter(graphQl.getHttp().getPath(), limits, requestWatchdog,
+        List<BudgetedPath> paths = new ArrayList<>(otherPaths.orderedStream().toList());
+        paths.add(new BudgetedPath(graphQl.getHttp().getPath(), true));
+        var registration = new FilterRegistrationBean<>(new RequestBudgetFilter(paths, limits, requestWatchdog,
                 new TransactionTerminator(unbudgeted)));
         registration.setOrder(0);
         return registration;

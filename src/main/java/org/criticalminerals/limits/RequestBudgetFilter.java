@@ -3,11 +3,14 @@ package org.criticalminerals.limits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,19 +24,21 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives each GraphQL request its {@link RequestBudget} and stops the request's database work when the
- * budget runs out, when the client goes away or when the service shuts down.
+ * Gives each request to a {@link BudgetedPath} ({@code /graphql}, {@code /cypher}) its {@link RequestBudget}
+ * and stops the request's database work when the budget runs out, when the client goes away or when the
+ * service shuts down.
  * <p>
  * A servlet container only notices a vanished client when it writes to it. So once a request has run for
  * {@code cmg.limits.disconnect-check-after}, it writes a space (JSON allows leading white space) every half
  * second until the answer is ready; a failed write means the client is gone. The status of such a slow
- * request is then 200 whatever its errors.
+ * request is then 200 whatever its errors. Paths whose answers cannot start with white space (CSV) are not
+ * probed: their client's departure shows when the answer is written, and the budget bounds the work anyway.
  */
 final class RequestBudgetFilter extends OncePerRequestFilter {
 
     private static final long PROBE_INTERVAL_MILLIS = 500;
 
-    private final String path;
+    private final Map<String, BudgetedPath> paths;
 
     private final QueryLimits limits;
 
@@ -43,8 +48,8 @@ final class RequestBudgetFilter extends OncePerRequestFilter {
 
     private final Set<RequestBudget> active = ConcurrentHashMap.newKeySet();
 
-    RequestBudgetFilter(String path, QueryLimits limits, ScheduledExecutorService scheduler, TransactionTerminator terminator) {
-        this.path = path;
+    RequestBudgetFilter(List<BudgetedPath> paths, QueryLimits limits, ScheduledExecutorService scheduler, TransactionTerminator terminator) {
+        this.paths = paths.stream().collect(Collectors.toUnmodifiableMap(BudgetedPath::path, path -> path));
         this.limits = limits;
         this.scheduler = scheduler;
         this.terminator = terminator;
@@ -52,7 +57,7 @@ final class RequestBudgetFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !path.equals(request.getRequestURI());
+        return !paths.containsKey(request.getRequestURI());
     }
 
     @Override
@@ -61,7 +66,7 @@ final class RequestBudgetFilter extends OncePerRequestFilter {
         RequestBudget budget = new RequestBudget(GraphQlOperations.isMutation(request) ? limits.writeTimeout() : limits.queryTimeout());
         ProbedResponse probed = new ProbedResponse(response, HttpErrorBodies.acceptsGraphQlResponse(request)
                 ? HttpErrorBodies.GRAPHQL_RESPONSE.toString() : MediaType.APPLICATION_JSON_VALUE);
-        ScheduledFuture<?> probe = scheduler.scheduleWithFixedDelay(() -> {
+        ScheduledFuture<?> probe = !paths.get(request.getRequestURI()).probesClient() ? null : scheduler.scheduleWithFixedDelay(() -> {
             if (budget.stopped() == null && !probed.probe()) {
                 stop(budget, RequestBudget.Stop.CLIENT_GONE);
             }
@@ -76,7 +81,9 @@ final class RequestBudgetFilter extends OncePerRequestFilter {
         finally {
             RequestBudget.bind(null);
             active.remove(budget);
-            probe.cancel(false);
+            if (probe != null) {
+                probe.cancel(false);
+            }
             deadline.cancel(false);
             probed.finish();
         }

@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import org.criticalminerals.api.HttpErrorBodies;
 import org.criticalminerals.limits.GraphQlOperations;
+import org.criticalminerals.workbench.ReadOnlyCypher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
@@ -29,8 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Every write needs a key with the partner or curator role; reads are open, or need the reader role when
  * {@code CMG_READ_ACCESS=reader}. On {@code /graphql} a request is a write when the operation it runs is a
  * mutation ({@link GraphQlOperations} reads that from the body before this chain runs); mutation
- * controllers check the role again ({@code @PreAuthorize}). Liveness and readiness are public; health
- * details need a key.
+ * controllers check the role again ({@code @PreAuthorize}). The read-only Cypher endpoint ({@code POST
+ * /cypher}) always needs a key with the reader role or above. Liveness and readiness are public; health
+ * details need a key. Pages (GraphiQL, {@code /browser/}, {@code /explorer/}) are reads.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -84,6 +86,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/error").permitAll()
                         .requestMatchers(graphQlPath).access(graphQlAccess)
                         .requestMatchers(HttpMethod.POST, "/import").access(write)
+                        // arbitrary Cypher, if read-only: always for a known caller, even when reads are open
+                        .requestMatchers(ReadOnlyCypher.PATH).access(role(Role.READER, hierarchy))
                         .anyRequest().access(read))
                 .build();
     }

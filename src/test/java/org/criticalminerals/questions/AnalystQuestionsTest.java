@@ -227,7 +227,7 @@ class AnalystQuestionsTest extends GraphTestSupport {
         try (Stream<Path> listing = Files.list(QUERIES)) {
             files = listing.filter(p -> p.toString().endsWith(".cypher")).sorted().toList();
         }
-        assertThat(files).hasSize(10);
+        assertThat(files).hasSize(11); // the ten questions and the chokepoints
         for (Path file : files) {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             assertThat(text).as(file.toString()).contains("// Purpose:").contains("// Parameters:").contains("// Example:");

@@ -17,11 +17,18 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The service in server mode against the test JVM's one Neo4j ({@link TestNeo4j}), with the curated
- * knowledge base loaded by the service itself, on a random HTTP port. Every subclass shares one context.
+ * knowledge base loaded by the service itself, on a random HTTP port, reads bounded by
+ * {@link #QUERY_TIMEOUT}. Every subclass shares one context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cmg.mode=server")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "cmg.mode=server",
+        // the service's 10 s read budget stops GDS and cold first queries on a CI machine busy with other builds;
+        // the tests of the budget itself (RequestCancellationTest) set their own
+        "cmg.limits.query-timeout=" + GraphTestSupport.QUERY_TIMEOUT })
 @AutoConfigureHttpGraphQlTester
 public abstract class GraphTestSupport {
+
+    /** The read budget of the tests' service. */
+    protected static final String QUERY_TIMEOUT = "60s";
 
     /** The example documents in graphql/examples, which frontend teams read as documentation. */
     protected static final DocumentSource EXAMPLES = new ResourceDocumentSource(List.of(new ClassPathResource("graphql/examples/")),
@@ -30,14 +37,18 @@ public abstract class GraphTestSupport {
     @Autowired
     private HttpGraphQlTester httpGraphQlTester;
 
-    /** A tester over real HTTP, without a key, that finds documents by name in graphql/examples. */
+    /**
+     * A tester over real HTTP, without a key, that finds documents by name in graphql/examples. It waits as
+     * long as {@link Http} does (the tester's own default, 5 s, fails tests on a busy machine).
+     */
     protected HttpGraphQlTester graphQl() {
-        return httpGraphQlTester.mutate().documentSource(EXAMPLES).build();
+        return httpGraphQlTester.mutate().documentSource(EXAMPLES).responseTimeout(Http.TIMEOUT).build();
     }
 
     /** As {@link #graphQl()}, with the test key of the role. */
     protected HttpGraphQlTester graphQlAs(Role role) {
-        return httpGraphQlTester.mutate().documentSource(EXAMPLES).header(HttpHeaders.AUTHORIZATION, TestKeys.bearer(role)).build();
+        return httpGraphQlTester.mutate().documentSource(EXAMPLES).responseTimeout(Http.TIMEOUT)
+                .header(HttpHeaders.AUTHORIZATION, TestKeys.bearer(role)).build();
     }
 
     @Autowired

@@ -1,6 +1,10 @@
 package org.criticalminerals.support;
 
+import java.nio.file.Path;
 import java.time.Duration;
+
+import org.criticalminerals.workbench.Neo4jPlugins;
+import org.neo4j.configuration.GraphDatabaseSettings;
 
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
@@ -9,7 +13,8 @@ import org.testcontainers.neo4j.Neo4jContainer;
 
 /**
  * The real Neo4j the tests run against, started once per test JVM: Testcontainers' Neo4j when a Docker
- * engine is present, else an in-process Neo4j (the harness) with Bolt on a free port. Choose with
+ * engine is present, else an in-process Neo4j (the harness) with Bolt on a free port, with APOC and GDS
+ * loaded as in the embedded mode (the container has neither, see the README). Choose with
  * {@code -Dtest.neo4j=auto|harness|testcontainers} (default auto).
  */
 public final class TestNeo4j {
@@ -49,7 +54,12 @@ public final class TestNeo4j {
         }
         else {
             // Neo4j's own HTTP server does not start under Boot 4's Jersey; Bolt is all the tests need.
-            Neo4j neo4j = Neo4jBuilders.newInProcessBuilder().withDisabledServer().build();
+            // APOC and GDS as in the embedded mode, so that server-mode tests can call them.
+            Neo4j neo4j = Neo4jBuilders.newInProcessBuilder().withDisabledServer()
+                    .withConfig(GraphDatabaseSettings.plugin_dir, Neo4jPlugins.install(Path.of("target", "test-neo4j-plugins").toAbsolutePath()))
+                    .withConfig(GraphDatabaseSettings.procedure_allowlist, Neo4jPlugins.PROCEDURE_ALLOWLIST)
+                    .withConfig(GraphDatabaseSettings.procedure_unrestricted, Neo4jPlugins.UNRESTRICTED)
+                    .build();
             Runtime.getRuntime().addShutdownHook(new Thread(neo4j::close));
             // the routing scheme, as a cluster or Aura needs: the driver fetches a routing table and sends
             // read transactions to readers, so the tests exercise that path against the single instance
