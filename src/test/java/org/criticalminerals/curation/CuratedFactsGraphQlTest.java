@@ -12,13 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CuratedFactsGraphQlTest extends GraphTestSupport {
 
     @Test
-    void seed000JapanRareEarthDependencyTheMolycorpBankruptcyAndTheDisputedCrmaRecyclingBenchmark() {
+    void seed000JapanRareEarthDependencyTheMolycorpBankruptcyAndTheCrmaRecyclingBenchmark() {
         graphQl().document("""
                 { dependency: statistic(id: "japan-ree-import-dependency-processing") {
                     measure value country { code } mineral { id } claims { source { id } line } }
                   molycorp: event(id: "molycorp-chapter-11-2015") { kind date { value precision } organizations { id } claims { source { id } line } }
                   recycling: target(id: "eu-crma-recycling-benchmark-2030") {
-                    quantity year disputes { field kind claims { source { id } line figures { field value } } } } }""")
+                    quantity year disputes { field kind } claims { source { id } line figures { field value } } } }""")
                 .execute()
                 .path("dependency.measure").entity(String.class).isEqualTo("IMPORT_DEPENDENCY")
                 .path("dependency.value").entity(Double.class).isEqualTo(93.0)
@@ -30,13 +30,13 @@ class CuratedFactsGraphQlTest extends GraphTestSupport {
                 .path("molycorp.date.precision").entity(String.class).isEqualTo("MONTH")
                 .path("molycorp.organizations[*].id").entityList(String.class).contains("molycorp")
                 .path("molycorp.claims[*].source.id").entityList(String.class).contains("seed-000")
-                // seed 000 gives at least 25 % (and 25 %), seed 004 at least 15 %: kept side by side, bounds that 25 % meets
+                // seed 000 gives the adopted act's benchmark, at least 25 % (line 172) and 25 % (line 246); seed 004's
+                // "at least 15 %" is the Commission's 2023 proposal, a different thing (second reading, issue 12)
                 .path("recycling.quantity").entity(Double.class).isEqualTo(25.0)
                 .path("recycling.year").entity(Integer.class).isEqualTo(2030)
-                .path("recycling.disputes[0].field").entity(String.class).isEqualTo("quantity")
-                .path("recycling.disputes[0].kind").entity(String.class).isEqualTo("COMPATIBLE_BOUNDS")
-                .path("recycling.disputes[0].claims[*].figures[?(@.field == 'quantity')].value").entityList(String.class)
-                .satisfies(values -> assertThat(values).contains("25", "15"));
+                .path("recycling.disputes[*].kind").entityList(String.class).satisfies(kinds -> assertThat(kinds).doesNotContain("CONTRADICTION"))
+                .path("recycling.claims[?(@.source.id == 'seed-000')].figures[?(@.field == 'quantity')].value").entityList(String.class)
+                .satisfies(values -> assertThat(values).containsOnly("25"));
     }
 
     @Test
