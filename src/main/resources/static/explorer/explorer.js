@@ -13,8 +13,9 @@ const EVIDENCE = `query evidence($id: ID!) {
   node(id: $id) { __typename id name ... on Evidenced { ${CLAIMS} } }
 }`;
 
-const SITE = '__typename ... on Deposit { id name country { id } } ... on Facility { id name stage country { id } }';
-// an organization's country may be null and a site's may not: one name for both would not validate
+// a deposit's or an organization's country may be null and a facility's may not: one response name for
+// fields of different nullability would not validate, so the nullable ones get their own names
+const SITE = '__typename ... on Deposit { id name inCountry: country { id } } ... on Facility { id name stage country { id } }';
 const ORGANIZATION = 'id name basedIn: country { id }';
 
 const OFFTAKE = `id name volume unit
@@ -193,7 +194,7 @@ class Drawing {
 
 /** The country code of a country, an organization (where based) or a site (where it lies). */
 function countryOf(x) {
-  const country = x.__typename === 'Country' ? x : x.basedIn || x.country;
+  const country = x.__typename === 'Country' ? x : x.basedIn || x.inCountry || x.country;
   return country ? country.id : null;
 }
 

@@ -1,17 +1,21 @@
 package org.criticalminerals.curation;
 
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.criticalminerals.api.GraphReader;
 import org.criticalminerals.api.QueryLibrary;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
  * What the knowledge base holds, measured in the graph: counts per label and relationship type, facts per
- * source document, the claims in conflict, and facts without a source (which must be none).
+ * source document (and against an earlier revision of the files), the disagreements by kind, contradictions
+ * first, and facts without a source (which must be none).
  */
 @Service
 public class CurationReport {
@@ -26,6 +30,11 @@ public class CurationReport {
     }
 
     public String render() {
+        return render(null);
+    }
+
+    /** The report, with facts per source document against an earlier revision of the files when given. */
+    public String render(@Nullable Revisions revisions) {
         StringBuilder out = new StringBuilder();
         out.append("## Nodes per label\n\n| label | nodes |\n|---|---:|\n");
         rows("""
@@ -43,16 +52,28 @@ public class CurationReport {
                        count(DISTINCT c.line) AS lines ORDER BY s.kind DESC, s.id""")
                 .forEach(r -> out.append("| %s | %s | %s | %s | %s |\n".formatted(r.get("source"), r.get("kind"), r.get("facts"),
                         r.get("claims"), r.get("lines"))));
-        List<Map<String, Object>> conflicts = library.run("disagreements", Map.of());
-        out.append("\n## Claims in conflict (").append(conflicts.size()).append(" fields)\n\n| fact | field | figures (source:line = value) |\n|---|---|---|\n");
-        conflicts.forEach(r -> out.append("| %s | %s | %s |\n".formatted(((Map<?, ?>) r.get("fact")).get("id"), r.get("field"),
-                ((Collection<?>) r.get("figures")).stream().map(Object::toString).collect(Collectors.joining("; ")))));
+        List<Map<String, Object>> disagreements = library.run("disagreements", Map.of()); // contradictions first
+        Map<Object, Long> byKind = disagreements.stream().collect(Collectors.groupingBy(r -> r.get("kind"), TreeMap::new, Collectors.counting()));
+        out.append("\n## Disagreements (").append(disagreements.size()).append(" fields)\n\n| kind | fields |\n|---|---:|\n");
+        byKind.forEach((kind, count) -> out.append(row(kind, count)));
+        out.append("\n| kind | fact | field | figures (source:line = value) |\n|---|---|---|---|\n");
+        disagreements.forEach(r -> out.append("| %s | %s | %s | %s |\n".formatted(r.get("kind"), ((Map<?, ?>) r.get("fact")).get("id"),
+                r.get("field"), ((Collection<?>) r.get("figures")).stream().map(Object::toString).collect(Collectors.joining("; ")))));
+        if (revisions != null) {
+            out.append("\n## Facts per source document against ").append(revisions.previousName()).append(" (counted in the files)\n\n")
+                    .append(FactsPerSource.compare(revisions.previousName(), FactsPerSource.count(revisions.previous()),
+                            FactsPerSource.count(revisions.current())));
+        }
         Map<String, Object> unsourced = unsourcedCounts();
         out.append("\n## Facts without a source\n\n| what | count |\n|---|---:|\n")
                 .append(row("fact nodes without a claim", unsourced.get("nodes")))
                 .append(row("fact relationships without claims", unsourced.get("relationships")))
                 .append(row("claims without a source", unsourced.get("claims")));
         return out.toString();
+    }
+
+    /** The knowledge-base directories of this checkout and of an earlier revision, to compare. */
+    public record Revisions(Path current, Path previous, String previousName) {
     }
 
     /** Fact nodes in the graph (everything but sources). */
