@@ -129,7 +129,8 @@ class SecondReadingSeed002Test extends GraphTestSupport {
                 .path("meeting.status").entity(String.class).isEqualTo("IN_FORCE")
                 // started 2011 (seed 002); seed 003's workshop record says 2011-10: nested, the more precise wins
                 .path("meeting.validFrom.value").entity(String.class).satisfies(from -> assertThat(from).startsWith("2011-"))
-                .path("meeting.parties[?(@.party.code == 'JP')].since.text").entityList(String.class).containsExactly("2011")
+                // JP since 2011 (seed 002) and since 2011-10 (seed 003's first workshop, the same series): nested, the month wins
+                .path("meeting.parties[?(@.party.code == 'JP')].since.text").entityList(String.class).containsExactly("2011-10")
                 .path("meeting.parties[?(@.party.id == 'european-union')].role").entityList(String.class).containsExactly("PARTY")
                 .path("meeting.parties[*].party.code").entityList(String.class).contains("JP", "US", "AU", "CA")
                 .path("twelfth.validFrom.value").entity(String.class).isEqualTo("2021-12-06")
