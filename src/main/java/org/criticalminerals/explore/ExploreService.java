@@ -38,6 +38,9 @@ public class ExploreService {
         if (hops < 1 || hops > 6) {
             throw new BadInputException("maxHops must be between 1 and 6");
         }
+        if (from.equals(to)) { // Neo4j's shortest paths refuse to start and end on one node
+            throw new BadInputException("from and to are the same entity; give two different ids");
+        }
         return library.run("connections", Map.of("from", from, "to", to, "maxHops", hops));
     }
 

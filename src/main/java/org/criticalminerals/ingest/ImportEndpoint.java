@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code application/json}). Parameters: {@code batch} (required), {@code dryRun}, {@code replace} (the file is
  * the whole batch), {@code restore} (an export, curators only). With {@code Accept: application/x-ndjson} the
  * answer streams progress lines and ends with the report; otherwise it is the report alone: 200 when
- * imported, 422 with every problem when nothing was written, 409 when another import of the batch runs.
+ * imported, 422 with every problem when nothing was written, 403 when the key may not write into the batch,
+ * 409 when another import of the batch runs.
  */
 @RestController
 class ImportEndpoint {
@@ -135,7 +136,7 @@ class ImportEndpoint {
             body = report(report);
         }
         catch (ImportRejectedException e) {
-            status = 422;
+            status = e instanceof ImportForbiddenException ? 403 : 422;
             body = report(e.report());
         }
         catch (ImportConflictException e) {

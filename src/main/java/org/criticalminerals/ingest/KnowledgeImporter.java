@@ -132,11 +132,11 @@ public class KnowledgeImporter {
         Caller by = request.by();
         BatchInfo existing = batchInfo(batch);
         if (existing != null && existing.owner() != null && !existing.owner().equals(by.name()) && by.role() != Role.CURATOR) {
-            throw new ImportRejectedException(rejected(batch, new Rejection("batch", null, "batch",
+            throw new ImportForbiddenException(rejected(batch, new Rejection("batch", null, "batch",
                     "the batch '" + batch + "' belongs to " + existing.owner() + "; a partner writes only its own batches")));
         }
         if (request.restore() && by.role() != Role.CURATOR) {
-            throw new ImportRejectedException(rejected(batch, new Rejection("restore", null, "restore", "only a curator may restore an export")));
+            throw new ImportForbiddenException(rejected(batch, new Rejection("restore", null, "restore", "only a curator may restore an export")));
         }
         if (request.checksum() != null && !request.dryRun() && existing != null && request.checksum().equals(existing.checksum())) {
             log.info("Batch '{}' unchanged (checksum {}), nothing to import", batch, request.checksum().substring(0, 12));

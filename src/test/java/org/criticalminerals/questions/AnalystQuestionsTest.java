@@ -192,6 +192,11 @@ class AnalystQuestionsTest extends GraphTestSupport {
         assertThat(cypher("connections", params("from", "sojitz", "to", "MY", "maxHops", 2))).isEmpty();
         graphQl().document("{ connections(from: \"sojitz\", to: \"MY\", maxHops: 9) { hops { type } } }").execute()
                 .errors().satisfy(errors -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo("BAD_REQUEST"));
+        graphQl().document("{ connections(from: \"sojitz\", to: \"sojitz\") { hops { type } } }").execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST");
+                    assertThat(error.getMessage()).contains("the same entity");
+                }));
     }
 
     @Test

@@ -95,6 +95,37 @@ class AccessMatrixTest extends GraphTestSupport {
     }
 
     @Test
+    void onlyPartnersAndCuratorsPostImportFilesAndAPartnerOnlyIntoItsOwnBatches() {
+        Map<Role, Integer> expected = new java.util.HashMap<>();
+        expected.put(null, 401);
+        expected.put(Role.READER, 403);
+        expected.put(Role.PARTNER, 200);
+        expected.put(Role.CURATOR, 200);
+        for (Role caller : CALLERS) {
+            String batch = BATCH + ":file-" + (caller == null ? "anonymous" : caller.configName());
+            Http.Response response = Http.post(port, "/import?batch=" + batch, jsonLine(batch), "application/x-ndjson", authorization(caller));
+            assertThat(response.status()).as("POST /import as %s: %s", caller, response.body()).isEqualTo(expected.get(caller));
+            assertThat(importedBy(batch)).isEqualTo(expected.get(caller) == 200 ? TestKeys.name(caller) : null);
+            if (expected.get(caller) != 200) {
+                assertThat(nodes(batch)).isZero();
+            }
+        }
+        // the curator's batch is the curator's: a partner may not write into it, a curator may write into any
+        String curators = BATCH + ":file-curator";
+        Http.Response intruder = Http.post(port, "/import?batch=" + curators, jsonLine(curators), "application/x-ndjson", TestKeys.bearer(Role.PARTNER));
+        assertThat(intruder.status()).as(intruder.body()).isEqualTo(403);
+        assertThat(importedBy(curators)).isEqualTo(TestKeys.name(Role.CURATOR));
+        String partners = BATCH + ":file-partner";
+        assertThat(Http.post(port, "/import?batch=" + partners, jsonLine(partners), "application/x-ndjson", TestKeys.bearer(Role.CURATOR)).status())
+                .isEqualTo(200);
+    }
+
+    private static String jsonLine(String batch) {
+        String source = batch.replaceAll("[^a-z0-9]+", "-") + "-source";
+        return "{\"type\": \"Source\", \"id\": \"" + source + "\", \"kind\": \"PARTNER\", \"title\": \"Access matrix\"}\n";
+    }
+
+    @Test
     void everyMutationNeedsAKeyAndOnlyCuratorsEditFactsDirectly() {
         Map<String, String> mutations = mutations(graphQlSource);
         assertThat(mutations).hasSizeGreaterThan(30).containsKeys("importKnowledge", "createOrganization", "retireFact", "removeBatch");
