@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.criticalminerals.ingest.KnowledgeFile;
+import org.criticalminerals.support.SeedFiles;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -27,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class QualifierWordsTest {
 
-    private static final Path SEEDS = Path.of(System.getProperty("seeds.dir", "../shared/seeds"));
 
     /** A digit, a numeral or a unit a figure ends with, so that 以下、 (hereinafter) and 世界最大の (largest) do not count. */
     private static final String FIGURE_END = "[0-9０-９一二三四五六七八九十百千万億兆割%％tトン円ドル件社台基]";
@@ -167,7 +167,7 @@ class QualifierWordsTest {
 
     private static List<String> read(String file) {
         try {
-            return Files.readAllLines(SEEDS.resolve(file), StandardCharsets.UTF_8);
+            return Files.readAllLines(SeedFiles.required().resolve(file), StandardCharsets.UTF_8);
         }
         catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.criticalminerals.security.Caller;
 import org.criticalminerals.security.Role;
 import org.criticalminerals.support.GraphTestSupport;
+import org.criticalminerals.support.SeedFiles;
 import org.criticalminerals.support.TestKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -191,6 +192,7 @@ class ReconciliationDataTest extends GraphTestSupport {
 
     @Test
     void aCuratorsSeedQuoteMustStandOnTheCitedLine() {
+        SeedFiles.required(); // the service checks quotes only where it has the documents
         assertThatThrownBy(() -> importer.importFiles("test:curator", List.of(new KnowledgeFile("q.yaml", """
                 - {type: Organization, id: test-misquoted, kind: Company, name: Misquoted,
                    cite: [{source: seed-000, line: 148, quote: "この文は148行目にない"}]}

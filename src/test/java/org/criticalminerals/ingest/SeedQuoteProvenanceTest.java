@@ -4,22 +4,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.criticalminerals.support.SeedFiles;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Provenance is checked against the documents themselves: every quote of the curated knowledge base must
- * stand verbatim on the cited line of the cited seed file (../shared/seeds beside the repository).
+ * stand verbatim on the cited line of the cited seed file ({@link SeedFiles}; skipped where the documents are absent).
  */
 class SeedQuoteProvenanceTest {
 
-    private static final Path SEEDS = Path.of(System.getProperty("seeds.dir", "../shared/seeds"));
-
     @Test
     void everyQuoteOfTheKnowledgeBaseIsOnItsCitedLine() {
-        assertThat(SEEDS.resolve("README.md")).as("seed documents expected at %s", SEEDS.toAbsolutePath()).exists();
-        SeedQuotes.Checked checked = SeedQuotes.check(KnowledgeBaseLoader.files("classpath:knowledge-base/"), SEEDS);
+        Path seeds = SeedFiles.required();
+        SeedQuotes.Checked checked = SeedQuotes.check(KnowledgeBaseLoader.files("classpath:knowledge-base/"), seeds);
         assertThat(checked.problems()).isEmpty();
         assertThat(checked.quotes()).as("seed quotes checked").isGreaterThan(20);
     }
@@ -37,8 +36,9 @@ class SeedQuoteProvenanceTest {
                     - {source: seed-001, line: 170, quote: "双日とJOGMECは"}
                     - {source: seed-001, line: 171, quote: "双日とJOGMECが"}
                 """;
-        assertThat(Files.exists(SEEDS.resolve("001_2f401b2a2802835c.txt"))).isTrue();
-        SeedQuotes.Checked checked = SeedQuotes.check(List.of(new KnowledgeFile("tampered.yaml", kb)), SEEDS);
+        Path seeds = SeedFiles.required();
+        assertThat(Files.exists(seeds.resolve("001_2f401b2a2802835c.txt"))).isTrue();
+        SeedQuotes.Checked checked = SeedQuotes.check(List.of(new KnowledgeFile("tampered.yaml", kb)), seeds);
         assertThat(checked.quotes()).isEqualTo(3);
         assertThat(checked.problems()).hasSize(2).allSatisfy(p -> assertThat(p).contains("quote not found verbatim"));
     }

@@ -63,6 +63,6 @@ public abstract class GraphTestSupport {
     static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.neo4j.uri", () -> TestNeo4j.server().boltUri());
         registry.add("cmg.security.api-keys", TestKeys::configuration);
-        registry.add("cmg.seeds.dir", () -> System.getProperty("seeds.dir", "../shared/seeds"));
+        registry.add("cmg.seeds.dir", () -> SeedFiles.directory().toString());
     }
 }

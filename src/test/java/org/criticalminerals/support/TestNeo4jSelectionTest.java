@@ -1,7 +1,6 @@
 package org.criticalminerals.support;
 
 import org.junit.jupiter.api.Test;
-import org.testcontainers.DockerClientFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,13 +9,7 @@ class TestNeo4jSelectionTest {
 
     @Test
     void theDatabaseMatchesTheMachine() {
-        boolean docker;
-        try {
-            docker = DockerClientFactory.instance().isDockerAvailable();
-        }
-        catch (Throwable e) {
-            docker = false;
-        }
+        boolean docker = TestNeo4j.dockerAvailable();
         String mode = System.getProperty("test.neo4j", "auto");
         String expected = switch (mode) {
             case "harness" -> "harness";
