@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -253,6 +254,7 @@ public class KnowledgeImporter {
         String run = UUID.randomUUID().toString();
         Counts counts = new Counts();
         Set<String> touchedByRun = new java.util.HashSet<>();
+        Set<String> existingTouched = new java.util.HashSet<>(); // facts that were there before: only they can hold stale claims
         withLease(request, run, () -> {
             setRunState(run, "WRITING");
             try {
@@ -275,6 +277,7 @@ public class KnowledgeImporter {
                             counts.add(GraphWriter.reconcile(tx, written.touched(), now, request.by(), request.batch()));
                             counts.claimsWritten += written.claimsWritten() + plan.claims().stream().filter(c -> fresh.contains(c.fact())).count();
                             touchedByRun.addAll(plan.facts().keySet());
+                            plan.facts().keySet().stream().filter(present::contains).forEach(existingTouched::add);
                             heartbeat(tx, run);
                         }, config());
                     }
@@ -288,7 +291,8 @@ public class KnowledgeImporter {
                 throw e;
             }
             setRunState(run, "CLEANING");
-            counts.claimsRemoved = finish(run, request.batch(), request.wholeBatch(), request.by(), counts);
+            counts.claimsRemoved = finish(run, request.batch(), request.wholeBatch(), request.by(), counts,
+                    request.wholeBatch() ? null : existingTouched);
             try (Session session = driver.session()) {
                 session.executeWriteWithoutResult(tx -> recordBatch(tx, request, counts.claimsWritten, ZonedDateTime.now()), config());
             }
@@ -297,8 +301,17 @@ public class KnowledgeImporter {
         return counts;
     }
 
-    /** Removes the claims of the batch a finished run did not see (for the facts it wrote, or all); reconciles. */
-    int finish(String run, String batch, boolean wholeBatch, Caller by, Counts counts) {
+    /**
+     * Removes the claims of the batch a finished run did not see (for the facts it wrote, or all); reconciles.
+     *
+     * @param existing when known, the facts the run wrote that existed before it (facts it created hold only its
+     *        own claims); null: found from the run's claims (a run recovered after a crash)
+     */
+    int finish(String run, String batch, boolean wholeBatch, Caller by, Counts counts, @Nullable Collection<String> existing) {
+        if (!wholeBatch && existing != null && existing.isEmpty()) {
+            return 0;
+        }
+        List<String> records = existing == null ? List.of() : List.copyOf(existing);
         int removed = 0;
         while (true) {
             int[] deleted = new int[1];
@@ -306,6 +319,9 @@ public class KnowledgeImporter {
                 session.executeWriteWithoutResult(tx -> {
                     List<String> stale = tx.run(wholeBatch ? """
                             MATCH (c:Claim {batch: $batch}) WHERE NOT (coalesce(c.run, '') = $run OR coalesce(c.seen, '') = $run)
+                            RETURN c.id AS id LIMIT $limit""" : existing != null ? """
+                            UNWIND $records AS record
+                            MATCH (c:Claim {record: record}) WHERE c.batch = $batch AND NOT (coalesce(c.run, '') = $run OR coalesce(c.seen, '') = $run)
                             RETURN c.id AS id LIMIT $limit""" : """
                             CALL () {
                                 MATCH (c:Claim {run: $run}) RETURN DISTINCT c.record AS record
@@ -313,7 +329,8 @@ public class KnowledgeImporter {
                                 MATCH (c:Claim {seen: $run}) RETURN DISTINCT c.record AS record
                             }
                             MATCH (c:Claim {record: record}) WHERE c.batch = $batch AND NOT (coalesce(c.run, '') = $run OR coalesce(c.seen, '') = $run)
-                            RETURN c.id AS id LIMIT $limit""", Map.of("batch", batch, "run", run, "limit", chunk)).list(r -> r.get("id").asString());
+                            RETURN c.id AS id LIMIT $limit""", Map.of("batch", batch, "run", run, "limit", chunk, "records", records))
+                            .list(r -> r.get("id").asString());
                     deleted[0] = stale.size();
                     counts.add(GraphWriter.reconcile(tx, GraphWriter.removeClaims(tx, stale), ZonedDateTime.now(), by, batch));
                     if (stale.isEmpty() && wholeBatch) {
@@ -405,7 +422,7 @@ public class KnowledgeImporter {
             Caller by = new Caller(String.valueOf(run.get("by")), Role.valueOf(String.valueOf(run.get("role")).toUpperCase()));
             if ("CLEANING".equals(run.get("state"))) {
                 log.warn("Import run {} of batch '{}' stopped while cleaning up: finishing it", run.get("run"), batch);
-                finish((String) run.get("run"), batch, Boolean.TRUE.equals(run.get("wholeBatch")), by, new Counts());
+                finish((String) run.get("run"), batch, Boolean.TRUE.equals(run.get("wholeBatch")), by, new Counts(), null);
             }
             else {
                 log.warn("Import run {} of batch '{}' stopped while writing: undoing it", run.get("run"), batch);
