@@ -11,6 +11,10 @@ MATCH (n)-[:CLAIMED_BY]->(c:Claim)
 WHERE field IN c.fields OR c.references CONTAINS ('"' + field + '":')
 WITH n, field, kind, c ORDER BY c.source, c.line
 RETURN n {.*, labels: labels(n)} AS fact, field, kind, collect(c {.*}) AS claims,
-       collect(c.source + ':' + coalesce(toString(c.line), '-') + ' = ' + coalesce(toString(c[field]), '(reference)')
-               + coalesce(' ' + c[field + 'Precision'], '')) AS figures
+       collect(c.source + ':' + coalesce(toString(c.line), '-') + ' = '
+               + coalesce(toString(c[field]), '(reference)') + coalesce(' ' + c[field + 'Precision'], '')
+               // a figure's qualifier and approximation, so that 98 and "98 or more" read apart
+               + CASE WHEN c[field] IS :: INTEGER | FLOAT
+                      THEN coalesce(' ' + coalesce(c[field + 'Qualifier'], c.qualifier), '') + CASE WHEN c.approximate THEN ' approx.' ELSE '' END
+                      ELSE '' END) AS figures
 ORDER BY CASE kind WHEN 'CONTRADICTION' THEN 0 ELSE 1 END, fact.id, field;

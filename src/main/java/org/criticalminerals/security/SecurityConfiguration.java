@@ -8,6 +8,7 @@ import org.criticalminerals.workbench.ReadOnlyCypher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -35,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * details need a key. Pages (GraphiQL, {@code /browser/}, {@code /explorer/}) are reads.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // the command-line modes serve nothing
 @EnableMethodSecurity
 class SecurityConfiguration {
 

@@ -18,7 +18,7 @@ class CurationReportTest extends GraphTestSupport {
         for (String seed : new String[] { "seed-000", "seed-001", "seed-002", "seed-003", "seed-004" }) {
             assertThat(text).containsPattern("\\| " + seed + " \\| SEED \\| [1-9]\\d+ \\|");
         }
-        assertThat(text).contains("| sojitz-jogmec-lynas-2011 | amount | seed-000:148 = 250000000; seed-001:171 = 20000000000 |");
+        assertThat(text).contains("| DIFFERENT_CURRENCIES | sojitz-jogmec-lynas-2011 | amount | seed-000:148 = 250000000; seed-001:171 = 20000000000 ABOUT |");
         assertThat(report.facts()).isGreaterThan(1000);
         assertThat(report.unsourcedFacts()).isZero();
     }
