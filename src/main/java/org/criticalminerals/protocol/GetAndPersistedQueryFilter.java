@@ -49,6 +49,9 @@ final class GetAndPersistedQueryFilter extends OncePerRequestFilter {
 
     static final String NOT_FOUND_MESSAGE = "PersistedQueryNotFound";
 
+    /** Marks a request that came as a GET, for {@link CacheableGetAnswers}. */
+    static final String CAME_AS_GET = GetAndPersistedQueryFilter.class.getName() + ".get";
+
     private final String path;
 
     private final PersistedQueries persisted;
@@ -105,6 +108,11 @@ final class GetAndPersistedQueryFilter extends OncePerRequestFilter {
             catch (JacksonException e) {
                 node = null; // Spring for GraphQL answers what is not JSON
             }
+            if (node instanceof ObjectNode object && (notText(object.get("query")) || notText(object.get("operationName")))) {
+                errors.write(request, response, HttpServletResponse.SC_BAD_REQUEST, ErrorCode.BAD_REQUEST,
+                        "query and operationName must be strings.");
+                return;
+            }
             if (!(node instanceof ObjectNode object) || !object.path("extensions").has("persistedQuery")) {
                 chain.doFilter(new JsonPostRequest(request, original), response);
                 return;
@@ -148,7 +156,15 @@ final class GetAndPersistedQueryFilter extends OncePerRequestFilter {
                     "A mutation must be sent with POST; GET runs queries only.");
             return;
         }
+        if (get) {
+            request.setAttribute(CAME_AS_GET, Boolean.TRUE);
+        }
         chain.doFilter(new JsonPostRequest(request, original != null ? original : json.writeValueAsBytes(body)), response);
+    }
+
+    /** Present but neither a string nor null. */
+    private static boolean notText(@Nullable JsonNode node) {
+        return node != null && !node.isNull() && !node.isString();
     }
 
     private ObjectNode fromParameters(HttpServletRequest request) {

@@ -79,6 +79,7 @@ class ProtectedProtocolTest extends GraphTestSupport {
         Http.Response get = ProtocolRequests.get(port, Map.of("query", query), TestKeys.bearer(Role.READER));
         assertThat(get.status()).isEqualTo(200);
         assertThat(get.json().at("/data/countries/totalCount").asInt()).isPositive();
+        assertThat(get.headers().get("cache-control")).as("never in a shared cache").containsExactly("max-age=60, private");
 
         String hash = PersistedQueries.hash(query);
         assertThat(ProtocolRequests.post(port, Map.of("query", query, "extensions", ProtocolRequests.persisted(hash)), TestKeys.bearer(Role.READER))

@@ -39,6 +39,25 @@ class QueriesOverGetTest extends GraphTestSupport {
     }
 
     @Test
+    void aGetAnswerMayBeCachedAPostOrAFailureNot() {
+        String query = "{ countries { totalCount } }";
+        Http.Response overGet = get(port, Map.of("query", query), null);
+        assertThat(overGet.headers().get("cache-control")).containsExactly("max-age=60, public");
+        assertThat(String.join(",", overGet.headers().get("vary"))).contains("Authorization").contains("Accept");
+        assertThat(Http.postGraphQl(port, query, null, null).headers().get("cache-control").get(0)).contains("no-store");
+        Http.Response failed = get(port, Map.of("query", "{ countries { noSuchField } }"), null);
+        assertThat(failed.json().path("errors").isEmpty()).isFalse();
+        assertThat(failed.headers().get("cache-control").get(0)).contains("no-store");
+    }
+
+    @Test
+    void aQueryThatIsNotAStringIs400() {
+        Http.Response response = Http.post(port, "/graphql", "{\"query\": 42}", "application/json", null);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorCode()).isEqualTo("BAD_REQUEST");
+    }
+
+    @Test
     void aMutationOverGetIsRefusedWith405WhateverTheKey() {
         for (Role role : new Role[] { null, Role.READER, Role.CURATOR }) {
             String source = "protocol-get-mutation-" + (role == null ? "anonymous" : role.configName());
