@@ -15,6 +15,12 @@ public enum ErrorCode {
     QUERY_TOO_DEEP(ErrorType.BAD_REQUEST),
     QUERY_TOO_COMPLEX(ErrorType.BAD_REQUEST),
     REQUEST_TOO_LARGE(ErrorType.BAD_REQUEST),
+    /** a mutation sent with GET: mutations need POST */
+    METHOD_NOT_ALLOWED(ErrorType.BAD_REQUEST),
+    /** an automatic persisted query whose hash the service does not know (yet): send the query with its hash */
+    PERSISTED_QUERY_NOT_FOUND(ErrorType.BAD_REQUEST),
+    /** an automatic persisted query whose hash is not the SHA-256 of its query */
+    PERSISTED_QUERY_HASH_MISMATCH(ErrorType.BAD_REQUEST),
     /** the request ran longer than its time limit and was stopped */
     TIMEOUT(ErrorType.INTERNAL_ERROR),
     /** the client went away, or the service is shutting down; the work was stopped */

@@ -96,7 +96,7 @@ public final class GraphQlOperations extends OncePerRequestFilter {
     }
 
     /** The kind of the operation that {@code operationName} selects in {@code query}. */
-    static Kind kind(@Nullable String query, @Nullable String operationName) {
+    public static Kind kind(@Nullable String query, @Nullable String operationName) {
         if (query == null) {
             return Kind.READ;
         }

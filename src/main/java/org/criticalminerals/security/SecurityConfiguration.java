@@ -17,6 +17,7 @@ import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -33,7 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * mutation ({@link GraphQlOperations} reads that from the body before this chain runs); mutation
  * controllers check the role again ({@code @PreAuthorize}). The read-only Cypher endpoint ({@code POST
  * /cypher}) always needs a key with the reader role or above. Liveness and readiness are public; health
- * details need a key. Pages (GraphiQL, {@code /browser/}, {@code /explorer/}) are reads.
+ * details need a key. Pages ({@code /browser/}, {@code /explorer/}) are reads; GraphiQL's page and scripts are
+ * public, since they hold no data and the user enters the key in the page (its queries are checked as any).
+ * CORS (for the origins of {@code CMG_CORS_ORIGINS}) is applied first, so that refusals carry it too.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // the command-line modes serve nothing
@@ -77,6 +80,7 @@ class SecurityConfiguration {
         };
         return http
                 .csrf(AbstractHttpConfigurer::disable) // no cookies or sessions: keys travel in a header
+                .cors(Customizer.withDefaults()) // the bean corsConfigurationSource (protocol package)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
@@ -87,6 +91,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/error").permitAll()
                         .requestMatchers(graphQlPath).access(graphQlAccess)
+                        .requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/", "/graphiql/*", "/webjars/graphiql/**", "/webjars/react/**",
+                                "/webjars/react-dom/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/import").access(write)
                         // arbitrary Cypher, if read-only: always for a known caller, even when reads are open
                         .requestMatchers(ReadOnlyCypher.PATH).access(role(Role.READER, hierarchy))

@@ -64,6 +64,7 @@ public final class HeadlessChromium implements AutoCloseable {
             Path profile = Files.createTempDirectory("headless-chromium");
             LoggingPreferences logging = new LoggingPreferences();
             logging.enable(LogType.BROWSER, Level.ALL);
+            logging.enable(LogType.PERFORMANCE, Level.ALL); // DevTools' network events: requestedUrls()
             ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(FLAGS)
                     .addArguments("--user-data-dir=" + profile);
             options.setCapability("goog:loggingPrefs", logging);
@@ -103,6 +104,18 @@ public final class HeadlessChromium implements AutoCloseable {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(entry -> entry.getLevel() + " " + entry.getMessage())
                 .toList();
     }
+
+    /**
+     * Every URL the browser asked for since the last call, as DevTools saw it: also the requests that failed or
+     * were blocked, which the page's own performance entries leave out.
+     */
+    public List<String> requestedUrls() {
+        return driver.manage().logs().get(LogType.PERFORMANCE).getAll().stream().map(entry -> JSON.readTree(entry.getMessage()).path("message"))
+                .filter(message -> message.path("method").asString("").equals("Network.requestWillBeSent"))
+                .map(message -> message.at("/params/request/url").asString()).toList();
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     /** Saves what the page shows as {@code target/screenshots/<name>.png} and returns its path. */
     public Path screenshot(String name) {
