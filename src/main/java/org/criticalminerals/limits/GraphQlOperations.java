@@ -17,6 +17,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.criticalminerals.api.ReplayedBodyRequest;
 import org.criticalminerals.api.HttpErrorBodies;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -77,7 +78,7 @@ public final class GraphQlOperations extends OncePerRequestFilter {
                 RequestSizeLimitFilter.refuse(request, response, errors, maxBytes);
                 return;
             }
-            forward = new CachedBodyRequest(request, body);
+            forward = new ReplayedBodyRequest(request, body);
             try {
                 JsonNode node = json.readTree(body);
                 query = text(node.get("query"));
@@ -117,57 +118,5 @@ public final class GraphQlOperations extends OncePerRequestFilter {
 
     private static @Nullable String text(@Nullable JsonNode node) {
         return node != null && node.isString() ? node.asString() : null;
-    }
-
-    /** The request with its body read once and replayed to whoever reads it next. */
-    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CachedBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body is already read");
-                }
-            };
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 }

@@ -19,6 +19,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.criticalminerals.api.ReplayedBodyRequest;
 import org.criticalminerals.api.ErrorCode;
 import org.criticalminerals.api.HttpErrorBodies;
 import org.criticalminerals.limits.GraphQlOperations;
@@ -200,15 +201,12 @@ final class GetAndPersistedQueryFilter extends OncePerRequestFilter {
     }
 
     /** The request as the JSON POST Spring for GraphQL executes, with {@code body} as its body. */
-    private static final class JsonPostRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
+    private static final class JsonPostRequest extends ReplayedBodyRequest {
 
         private final Map<String, String> replaced = new LinkedHashMap<>();
 
         JsonPostRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
+            super(request, body);
             String type = request.getContentType();
             replaced.put(HttpHeaders.CONTENT_TYPE.toLowerCase(Locale.ROOT),
                     "POST".equals(request.getMethod()) && type != null ? type : MediaType.APPLICATION_JSON_VALUE);
@@ -229,16 +227,6 @@ final class GetAndPersistedQueryFilter extends OncePerRequestFilter {
         public @Nullable String getCharacterEncoding() {
             String encoding = super.getCharacterEncoding();
             return encoding != null ? encoding : StandardCharsets.UTF_8.name();
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
         }
 
         @Override
@@ -263,42 +251,6 @@ final class GetAndPersistedQueryFilter extends OncePerRequestFilter {
                 }
             }
             return Collections.enumeration(names);
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body is already read");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 

@@ -1,10 +1,7 @@
 package org.criticalminerals.curation;
 
-import java.time.Duration;
-
 import org.criticalminerals.support.GraphTestSupport;
 import org.junit.jupiter.api.Test;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,15 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SecondReadingSeed001Test extends GraphTestSupport {
 
-    /** As {@link #graphQl()}, with room for a slow, shared test machine. */
-    private HttpGraphQlTester tester() {
-        return graphQl().mutate().webTestClient(client -> client.responseTimeout(Duration.ofSeconds(60)))
-                .responseTimeout(Duration.ofSeconds(60)).build();
-    }
-
     @Test
     void theDocumentsProposalsTheTrinityStrategyAndTheGlobalAllianceWithItsInstruments() {
-        tester().document("""
+        graphQl().document("""
                 { trinity: policy(id: "seed-001-trinity-strategy-proposal") { kind pillars claims { line } }
                   alliance: agreement(id: "seed-001-global-alliance-proposal") {
                     status date { value precision } parties { role party { ... on Country { code } ... on Organization { id } } } }
@@ -50,7 +41,7 @@ class SecondReadingSeed001Test extends GraphTestSupport {
 
     @Test
     void theLynasHeavyRareEarthOfftakeHasItsBuyersOriginAndProcessingCountry() {
-        tester().document("""
+        graphQl().document("""
                 { heavy: offtake(id: "lynas-japan-heavy-rare-earth-offtake") {
                     volume unit volumeQualifier buyers { id } sellers { id } minerals { id }
                     origins { code } processedIn { code } claims { source { id } line } } }""")
@@ -67,7 +58,7 @@ class SecondReadingSeed001Test extends GraphTestSupport {
 
     @Test
     void partiesObserversProposersComplainantsAndRespondents() {
-        tester().document("""
+        graphQl().document("""
                 { rise: agreement(id: "rise-partnership") { parties { role party { ... on Country { code } ... on Organization { id } } } }
                   g7: agreement(id: "g7-five-point-plan-critical-minerals") { parties { role party { ... on Country { code } } } }
                   wto: event(id: "wto-china-rare-earths-dispute-2012") { participants { role party { ... on Country { code } } } } }""")
@@ -84,7 +75,7 @@ class SecondReadingSeed001Test extends GraphTestSupport {
 
     @Test
     void qualifiersAndTheDisagreementsThatRemain() {
-        tester().document("""
+        graphQl().document("""
                 { pledges: investment(id: "rise-partnership-pledges-2023") { amount currency qualifier }
                   single: target(id: "eu-crma-single-third-country-benchmark-2030") { claims { source { id } line figures { field value } } }
                   cobalt: statistic(id: "iea-steps-cobalt-demand-2040-vs-2020") { value disputes { field kind } }
@@ -113,7 +104,7 @@ class SecondReadingSeed001Test extends GraphTestSupport {
 
     @Test
     void validityPeriodsOfTargetsSubsidiesMeasuresAndEvents() {
-        tester().document("""
+        graphQl().document("""
                 { battery: target(id: "japan-domestic-battery-manufacturing-150gwh-2030") {
                     quantity unit disputes { field } validFrom { value precision } validTo { end } }
                   lithium: target(id: "japan-lithium-supply-target-2030") { validTo { value end precision } }
@@ -132,7 +123,7 @@ class SecondReadingSeed001Test extends GraphTestSupport {
                 .path("msp.validTo.value").entity(String.class).isEqualTo("2026-02-01")
                 .path("msp.validTo.end").entity(String.class).isEqualTo("2026-02-28")
                 .path("msp.validTo.precision").entity(String.class).isEqualTo("MONTH");
-        tester().document("""
+        graphQl().document("""
                 { trade: policy(id: "china-vehicle-trade-in-subsidy-2024") { amount qualifier validFrom { value } validTo { end } }
                   prices: event(id: "critical-mineral-price-decline-2023-2024") { validFrom { value } validTo { end } }
                   crma: policy(id: "eu-critical-raw-materials-act") { validFrom { value precision } } }""")
@@ -150,7 +141,7 @@ class SecondReadingSeed001Test extends GraphTestSupport {
 
     @Test
     void splitsAndMergesOfTheSecondReading() {
-        tester().document("""
+        graphQl().document("""
                 { before: policy(id: "france-ev-purchase-bonus") { amount qualifier validTo { end } }
                   after: policy(id: "france-ev-purchase-bonus-reduced-2024") { amount qualifier date { value precision } }
                   budget: policy(id: "japan-fy2022-second-supplementary-budget-critical-minerals") { kind amount currency }

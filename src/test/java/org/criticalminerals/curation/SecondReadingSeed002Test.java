@@ -1,10 +1,7 @@
 package org.criticalminerals.curation;
 
-import java.time.Duration;
-
 import org.criticalminerals.support.GraphTestSupport;
 import org.junit.jupiter.api.Test;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,15 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SecondReadingSeed002Test extends GraphTestSupport {
 
-    /** As {@link GraphTestSupport#graphQl()}, waiting longer for the answer: the build machine is shared. */
-    private HttpGraphQlTester patient() {
-        return graphQl().mutate().responseTimeout(Duration.ofSeconds(30))
-                .webTestClient(client -> client.responseTimeout(Duration.ofSeconds(30))).build();
-    }
-
     @Test
     void theSlidesProposalsArePolicyProposalsOfTheMinistry() {
-        patient().document("""
+        graphQl().document("""
                 { direction: policy(id: "meti-mineral-policy-direction-after-6th-strategic-energy-plan") {
                     kind issuer { ... on Organization { id } } pillars }
                   equity: policy(id: "jogmec-risk-money-strengthening-direction") {
@@ -61,7 +52,7 @@ class SecondReadingSeed002Test extends GraphTestSupport {
 
     @Test
     void jogmecEquityCeilingsOfTwoBudgetYearsAreTwoFacts() {
-        patient().document("""
+        graphQl().document("""
                 { fy2010: policy(id: "jogmec-overseas-mining-fund-equity-supply-risk") { year rate qualifier }
                   fy2019: policy(id: "jogmec-overseas-mining-fund-equity-supply-risk-fy2019") { year rate qualifier claims { line } }
                   standard: policy(id: "jogmec-overseas-mining-fund-equity") { rate qualifier disputes { field } } }""")
@@ -79,7 +70,7 @@ class SecondReadingSeed002Test extends GraphTestSupport {
 
     @Test
     void figuresCarryTheirPeriodsAndQualifiers() {
-        patient().document("""
+        graphQl().document("""
                 { fy2018: statistic(id: "jp-base-metal-self-sufficiency-fy2018") {
                     value year validFrom { value precision } validTo { value end } }
                   target: target(id: "japan-base-metal-self-sufficiency-2030") { quantity qualifier year baseYear validTo { end } }
@@ -120,7 +111,7 @@ class SecondReadingSeed002Test extends GraphTestSupport {
 
     @Test
     void theMeetingItsPartiesAndTheTwelfthMeetingsTwoDays() {
-        patient().document("""
+        graphQl().document("""
                 { meeting: agreement(id: "critical-materials-and-minerals-meeting") {
                     status validFrom { value } parties { role since { text } party { ... on Country { code } ... on Organization { id } } } }
                   twelfth: event(id: "critical-materials-minerals-meeting-12th-2021") { validFrom { value } validTo { value end } }
@@ -142,7 +133,7 @@ class SecondReadingSeed002Test extends GraphTestSupport {
 
     @Test
     void associationsAndTheGroupsTheDocumentDefines() {
-        patient().document("""
+        graphQl().document("""
                 { steel: organization(id: "japan-iron-and-steel-federation") { kind roles }
                   mining: organization(id: "japan-mining-industry-association") { kind }
                   marine: mineral(id: "domestic-marine-mineral-resources") { kind members { id } }

@@ -1,10 +1,7 @@
 package org.criticalminerals.curation;
 
-import java.time.Duration;
-
 import org.criticalminerals.support.GraphTestSupport;
 import org.junit.jupiter.api.Test;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,15 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SecondReadingSeed004aTest extends GraphTestSupport {
 
-    /** The shared tester, with room for a machine that others load too (the default waits 5 s). */
-    private HttpGraphQlTester tester() {
-        return graphQl().mutate().webTestClient(client -> client.responseTimeout(Duration.ofSeconds(60)))
-                .responseTimeout(Duration.ofSeconds(60)).build();
-    }
-
     @Test
     void theSurveysProposalAndTheCommissionsCrmaProposalAreTheirOwnNodes() {
-        tester().document("""
+        graphQl().document("""
                 { japan: policy(id: "seed004-japan-mineral-resource-strategy-proposal") {
                     kind issuer { ... on Organization { id } } claims { line } }
                   proposal: policy(id: "eu-crma-proposal-2023") {
@@ -62,7 +53,7 @@ class SecondReadingSeed004aTest extends GraphTestSupport {
 
     @Test
     void qualifiersAndReferenceYearsOfUsAndCanadianFigures() {
-        tester().document("""
+        graphQl().document("""
                 { loans: policy(id: "doe-loan-guarantee-program") { amount currency qualifier }
                   demo: policy(id: "doe-rare-earth-elements-demonstration-facility") { amount qualifier }
                   nsf: policy(id: "nsf-critical-minerals-mining-recycling-research") { rate qualifier }
@@ -105,7 +96,7 @@ class SecondReadingSeed004aTest extends GraphTestSupport {
 
     @Test
     void oneThingOneNodeBothWays() {
-        tester().document("""
+        graphQl().document("""
                 { law: policy(id: "us-infrastructure-investment-and-jobs-act") { aliases claims { source { id } line } }
                   korea: agreement(id: "canada-korea-critical-minerals-partnership") { kind parties { role party { ... on Country { code } } } }
                   wa: policy(id: "wa-mining-act-1978") { kind date { value } issuer { ... on Organization { id country { code } } } } }""")
@@ -120,7 +111,7 @@ class SecondReadingSeed004aTest extends GraphTestSupport {
                 .path("wa.issuer.id").entity(String.class).isEqualTo("state-of-western-australia")
                 .path("wa.issuer.country.code").entity(String.class).isEqualTo("AU");
         // the merged and the split records are gone
-        tester().document("""
+        graphQl().document("""
                 { gone: policy(id: "us-bipartisan-infrastructure-law") { id }
                   merged: agreement(id: "canada-bilateral-critical-minerals-partnerships") { id } }""")
                 .execute()
@@ -128,7 +119,7 @@ class SecondReadingSeed004aTest extends GraphTestSupport {
                         .containsExactlyInAnyOrder("gone NOT_FOUND", "merged NOT_FOUND"))
                 .path("gone").valueIsNull()
                 .path("merged").valueIsNull();
-        tester().document("""
+        graphQl().document("""
                 { japan: frameworksBinding(countries: [CA, JP]) { agreement { id } } }""")
                 .execute()
                 .path("japan[*].agreement.id").entityList(String.class).contains("canada-japan-critical-minerals-partnership")
@@ -137,7 +128,7 @@ class SecondReadingSeed004aTest extends GraphTestSupport {
 
     @Test
     void partiesRolesAndKinds() {
-        tester().document("""
+        graphQl().document("""
                 { statement: agreement(id: "joint-statement-cooperation-global-supply-chains-2022") {
                     parties { party { ... on Country { code } } } disputes { field kind } }
                   msp: agreement(id: "minerals-security-partnership") {
@@ -148,7 +139,7 @@ class SecondReadingSeed004aTest extends GraphTestSupport {
                 .path("statement.disputes[?(@.field == 'partyCount')].kind").entityList(String.class).containsExactly("CONTRADICTION")
                 .path("msp.parties[?(@.party.code == 'JP')].role").entityList(String.class).containsExactly("PARTY")
                 .path("msp.parties[?(@.party.code == 'SE')].since.value").entityList(String.class).containsExactly("2022-06-01");
-        tester().document("""
+        graphQl().document("""
                 { club: agreement(id: "eu-critical-raw-materials-club") { status parties { role party { ... on Organization { id } } } }
                   mac: organization(id: "mining-association-of-canada") { kind }
                   stGallen: organization(id: "st-gallen-endowment") { kind } }""")

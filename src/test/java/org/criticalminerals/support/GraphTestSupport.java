@@ -39,16 +39,21 @@ public abstract class GraphTestSupport {
 
     /**
      * A tester over real HTTP, without a key, that finds documents by name in graphql/examples. It waits as
-     * long as {@link Http} does (the tester's own default, 5 s, fails tests on a busy machine).
+     * long as {@link Http} does (the tester's and its web client's default, 5 s, fail tests on a busy machine).
      */
     protected HttpGraphQlTester graphQl() {
-        return httpGraphQlTester.mutate().documentSource(EXAMPLES).responseTimeout(Http.TIMEOUT).build();
+        return patient().build();
     }
 
     /** As {@link #graphQl()}, with the test key of the role. */
     protected HttpGraphQlTester graphQlAs(Role role) {
+        return patient().header(HttpHeaders.AUTHORIZATION, TestKeys.bearer(role)).build();
+    }
+
+    /** Both the tester and its web client wait as long as {@link Http} does. */
+    private HttpGraphQlTester.Builder<?> patient() {
         return httpGraphQlTester.mutate().documentSource(EXAMPLES).responseTimeout(Http.TIMEOUT)
-                .header(HttpHeaders.AUTHORIZATION, TestKeys.bearer(role)).build();
+                .webTestClient(client -> client.responseTimeout(Http.TIMEOUT));
     }
 
     @Autowired
