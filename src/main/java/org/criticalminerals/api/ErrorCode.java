@@ -25,6 +25,8 @@ public enum ErrorCode {
     TIMEOUT(ErrorType.INTERNAL_ERROR),
     /** the client went away, or the service is shutting down; the work was stopped */
     CANCELLED(ErrorType.INTERNAL_ERROR),
+    /** the service is starting (the knowledge base is loading) or stopping: retry after the Retry-After seconds */
+    UNAVAILABLE(ErrorType.INTERNAL_ERROR),
     INTERNAL_ERROR(ErrorType.INTERNAL_ERROR);
 
     private final ErrorType classification;

@@ -87,7 +87,9 @@ public final class ImportCommand {
                     System.err.print("\r" + last);
                 }
                 else {
-                    System.err.println(last.isEmpty() ? "" : "");
+                    if (!last.isEmpty()) {
+                        System.err.println(); // end the progress line before the report
+                    }
                     System.out.println(line);
                     Matcher matcher = Pattern.compile("\"status\":(\\d+)").matcher(line);
                     status = matcher.find() && matcher.group(1).equals("200") ? 0 : 1;
@@ -114,7 +116,9 @@ public final class ImportCommand {
         }
         double rate = seconds > 0 ? done / seconds : 0;
         String left = rate > 0 && total > done ? String.format(Locale.ROOT, ", %.0f s left", (total - done) / rate) : "";
-        return String.format(Locale.ROOT, "%-10s %,12.0f / %,.0f records  %,9.0f records/s%s    ", phase.find() ? phase.group(1) : "?", done, total,
+        // the first pass counts the file, so its total is not known yet
+        String of = total > 0 ? String.format(Locale.ROOT, " / %,.0f", total) : "";
+        return String.format(Locale.ROOT, "%-10s %,12.0f%s records  %,9.0f records/s%s    ", phase.find() ? phase.group(1) : "?", done, of,
                 rate, left);
     }
 
