@@ -9,7 +9,7 @@ UNWIND range(0, size(n.disputed) - 1) AS i
 WITH n, n.disputed[i] AS field, n.disputeKinds[i] AS kind
 MATCH (n)-[:CLAIMED_BY]->(c:Claim)
 WHERE field IN c.fields OR c.references CONTAINS ('"' + field + '":')
-WITH n, field, kind, c ORDER BY c.source, c.line
+WITH n, field, kind, c ORDER BY c.source, c.line, c.id
 RETURN n {.*, labels: labels(n)} AS fact, field, kind, collect(c {.*}) AS claims,
        collect(c.source + ':' + coalesce(toString(c.line), '-') + ' = '
                + coalesce(toString(c[field]), '(reference)') + coalesce(' ' + c[field + 'Precision'], '')
