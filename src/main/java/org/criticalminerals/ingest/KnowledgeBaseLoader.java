@@ -10,6 +10,8 @@ import java.util.List;
 
 import org.criticalminerals.database.GraphProperties;
 import org.criticalminerals.security.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -28,6 +30,8 @@ class KnowledgeBaseLoader implements ApplicationRunner {
 
     static final String BATCH = "knowledge-base";
 
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeBaseLoader.class);
+
     private final KnowledgeImporter importer;
 
     private final GraphProperties properties;
@@ -40,7 +44,9 @@ class KnowledgeBaseLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (properties.knowledgeBase().loadOnStartup()) {
-            importer.importFiles(BATCH, files(properties.knowledgeBase().location()), false, true, true, Caller.SYSTEM);
+            List<KnowledgeFile> files = files(properties.knowledgeBase().location());
+            log.info("Loading the knowledge base ({} files); the API answers 503 until it is loaded", files.size());
+            importer.importFiles(BATCH, files, true, Caller.SYSTEM, new LoggedProgress("Loading the knowledge base", log::info, System::nanoTime));
         }
     }
 

@@ -127,6 +127,12 @@ public class KnowledgeImporter {
                 skipIfUnchanged ? checksum(files) : null, precondition), Progress.NONE);
     }
 
+    /** The whole-batch import of in-memory files with progress (the start-up load logs it). */
+    ImportReport importFiles(String batch, List<KnowledgeFile> files, boolean skipIfUnchanged, Caller by, Progress progress) {
+        return importRecords(new Request(batch, files.stream().map(RecordSource::of).toList(), false, true, by,
+                skipIfUnchanged ? checksum(files) : null, tx -> { }), progress);
+    }
+
     ImportReport importRecords(Request request, Progress progress) {
         long started = System.nanoTime();
         String batch = request.batch();
