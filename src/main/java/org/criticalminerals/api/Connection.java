@@ -35,7 +35,8 @@ public record Connection(List<Edge> edges, PageInfo pageInfo, int totalCount) {
         return size;
     }
 
-    static String encode(String id) {
+    /** An opaque cursor for a position (an id, or a key the caller composes). */
+    public static String encode(String id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("id:" + id).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -5,10 +5,12 @@ import java.util.Map;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.TypeResolver;
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Scalars and type resolution shared by every feature's part of the schema. */
 @Configuration(proxyBeanMethods = false)
@@ -22,6 +24,12 @@ class GraphQlConfiguration {
                 .scalar(ExtendedScalars.GraphQLLong)
                 .scalar(ExtendedScalars.Currency)
                 .scalar(ExtendedScalars.Url);
+    }
+
+    /** One writer of error bodies for every filter and endpoint that answers before GraphQL does. */
+    @Bean
+    HttpErrorBodies httpErrorBodies(JsonMapper json, GraphQlProperties graphQl) {
+        return new HttpErrorBodies(json, graphQl.getHttp().getPath());
     }
 
     /** Entities are read as maps that carry their GraphQL type name (see {@link Entities#shape}). */

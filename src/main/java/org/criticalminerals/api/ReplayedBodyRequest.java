@@ -20,10 +20,6 @@ public class ReplayedBodyRequest extends HttpServletRequestWrapper {
         this.body = body;
     }
 
-    protected byte[] body() {
-        return body;
-    }
-
     @Override
     public ServletInputStream getInputStream() {
         ByteArrayInputStream in = new ByteArrayInputStream(body);

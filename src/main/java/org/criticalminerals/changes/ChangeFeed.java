@@ -1,9 +1,8 @@
 package org.criticalminerals.changes;
 
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.util.Base64;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,21 +72,21 @@ public class ChangeFeed {
         return !created.isNull() && created.asOffsetDateTime().isAfter(since) ? Change.Kind.CREATED : Change.Kind.UPDATED;
     }
 
+    /** The position of a change: its time and id, in the API's cursor encoding. */
     private static String encode(Change change) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("ch:" + change.at().toZonedDateTime() + "|" + change.id())
-                .getBytes(StandardCharsets.UTF_8));
+        return Connection.encode(change.at().toZonedDateTime() + "|" + change.id());
     }
 
     private static String[] decode(String cursor) {
+        String position = Connection.decode(cursor);
+        int bar = position.indexOf('|');
         try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int bar = text.indexOf('|');
-            if (text.startsWith("ch:") && bar > 3) {
-                ZonedDateTime.parse(text.substring(3, bar));
-                return new String[] { text.substring(3, bar), text.substring(bar + 1) };
+            if (bar > 0) {
+                ZonedDateTime.parse(position.substring(0, bar));
+                return new String[] { position.substring(0, bar), position.substring(bar + 1) };
             }
         }
-        catch (RuntimeException e) {
+        catch (DateTimeParseException e) {
             // reported below
         }
         throw new BadInputException("after is not a cursor of the change feed: " + cursor);

@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  */
 public final class ImportCommand {
 
-    private static final Pattern NUMBER = Pattern.compile("\"(done|total|seconds|status)\":([0-9.]+)");
+    private static final Pattern NUMBER = Pattern.compile("\"(done|total|seconds)\":([0-9.]+)");
+
+    private static final Pattern STATUS = Pattern.compile("\"status\":(\\d+)");
 
     private static final Pattern PHASE = Pattern.compile("\"phase\":\"([a-z]+)\"");
 
@@ -91,7 +93,7 @@ public final class ImportCommand {
                         System.err.println(); // end the progress line before the report
                     }
                     System.out.println(line);
-                    Matcher matcher = Pattern.compile("\"status\":(\\d+)").matcher(line);
+                    Matcher matcher = STATUS.matcher(line);
                     status = matcher.find() && matcher.group(1).equals("200") ? 0 : 1;
                 }
             }

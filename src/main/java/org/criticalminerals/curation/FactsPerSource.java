@@ -1,7 +1,6 @@
 package org.criticalminerals.curation;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.criticalminerals.ingest.KnowledgeFile;
+
 
 /**
  * Facts per source, counted in the knowledge-base files themselves (one fact per type and id, whichever
@@ -33,7 +32,7 @@ final class FactsPerSource {
         Map<String, Set<String>> facts = new TreeMap<>();
         try (Stream<Path> files = Files.walk(knowledgeBase)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                for (Map<?, ?> record : records(file)) {
+                for (Map<String, Object> record : records(file)) {
                     Object id = record.get("id");
                     if (id == null || !(record.get("cite") instanceof Collection<?> cites)) {
                         continue;
@@ -54,20 +53,14 @@ final class FactsPerSource {
         return counts;
     }
 
-    private static List<Map<?, ?>> records(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
-            if (!(loaded instanceof List<?> list)) {
-                return List.of();
-            }
-            return list.stream().filter(Map.class::isInstance).<Map<?, ?>>map(Map.class::cast).toList();
-        }
+    private static List<Map<String, Object>> records(Path file) throws IOException {
+        return new KnowledgeFile(file.toString(), Files.readString(file, StandardCharsets.UTF_8)).records();
     }
 
     /** A Markdown table of the counts before and now, per source, with the change. */
     static String compare(String previousName, Map<String, Integer> previous, Map<String, Integer> now) {
         StringBuilder out = new StringBuilder("| source | facts in " + previousName + " | facts now | change |\n|---|---:|---:|---:|\n");
-        Set<String> sources = new java.util.TreeSet<>(previous.keySet());
+        Set<String> sources = new TreeSet<>(previous.keySet());
         sources.addAll(now.keySet());
         for (String source : sources) {
             int before = previous.getOrDefault(source, 0);

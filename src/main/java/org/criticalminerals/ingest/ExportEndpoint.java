@@ -6,7 +6,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.criticalminerals.api.ErrorCode;
+import org.criticalminerals.api.HttpErrorBodies;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,20 +25,23 @@ class ExportEndpoint {
 
     private final Exporter exporter;
 
-    ExportEndpoint(Exporter exporter) {
+    private final HttpErrorBodies errors;
+
+    ExportEndpoint(Exporter exporter, HttpErrorBodies errors) {
         this.exporter = exporter;
+        this.errors = errors;
     }
 
     @GetMapping("/export")
     void export(@RequestParam(required = false) @Nullable List<String> type, @RequestParam(required = false) @Nullable String batch,
             @RequestParam(required = false) @Nullable String source, @RequestParam(required = false) @Nullable String changedSince,
-            HttpServletResponse response) throws IOException {
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
         ZonedDateTime since;
         try {
             since = changedSince == null ? null : ZonedDateTime.parse(changedSince);
         }
         catch (DateTimeParseException e) {
-            response.sendError(400, "changedSince must be an ISO 8601 date-time such as 2026-12-01T00:00:00Z");
+            errors.write(request, response, 400, ErrorCode.BAD_REQUEST, "changedSince must be an ISO 8601 date-time such as 2026-12-01T00:00:00Z");
             return;
         }
         response.setContentType("application/x-ndjson");
@@ -47,7 +53,7 @@ class ExportEndpoint {
         catch (IllegalArgumentException e) {
             if (!response.isCommitted()) {
                 response.reset();
-                response.sendError(400, e.getMessage());
+                errors.write(request, response, 400, ErrorCode.BAD_REQUEST, e.getMessage());
             }
         }
     }

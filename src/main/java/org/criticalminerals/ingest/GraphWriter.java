@@ -3,13 +3,11 @@ package org.criticalminerals.ingest;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -22,7 +20,6 @@ import org.criticalminerals.model.RecordSchema.Reference;
 import org.criticalminerals.model.RecordSchema.Shape;
 import org.criticalminerals.model.RecordSchema.TypeSpec;
 import org.criticalminerals.security.Caller;
-import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 
 /**
@@ -52,13 +49,9 @@ final class GraphWriter {
 
     /**
      * Writes the plan's sources, and those of its claims that are not stored yet (a claim's id covers what it
-     * says, so a stored claim is already exactly this one), each marked with the import run that wrote it.
+     * says, so a stored claim is already exactly this one), each marked with the import run that wrote it;
+     * the claims of {@code newFacts} are left to {@link #writeNew}.
      */
-    static Written writeClaims(TransactionContext tx, Plan plan, ZonedDateTime now, String run) {
-        return writeClaims(tx, plan, now, run, Set.of());
-    }
-
-    /** As {@link #writeClaims(TransactionContext, Plan, ZonedDateTime, String)}, leaving out the claims of new facts. */
     static Written writeClaims(TransactionContext tx, Plan plan, ZonedDateTime now, String run, Set<String> newFacts) {
         long started = System.nanoTime();
         if (!plan.sources().isEmpty()) {
@@ -234,12 +227,13 @@ final class GraphWriter {
                     OPTIONAL MATCH (c:Claim {record: id})
                     RETURN collect(c {.*}) AS claims
                 }
-                RETURN id, n.stateHash AS hash, claims""", Map.of("ids", List.copyOf(factIds))).forEachRemaining(row -> {
+                // the type of a fact whose last claim went: its node's label, or a supply link's (it has no node)
+                RETURN id, n.stateHash AS hash, claims, [l IN labels(n) WHERE l IN $types][0] AS nodeType,
+                       CASE WHEN n IS NULL AND size(claims) = 0 AND EXISTS { ()-[:SUPPLIES {record: id}]->() } THEN 'Supply' END AS linkType""",
+                Map.of("ids", List.copyOf(factIds), "types", RecordSchema.typeNames())).forEachRemaining(row -> {
                     List<Map<String, Object>> claims = row.get("claims").asList(v -> v.asMap());
-                    String type = claims.isEmpty() ? null : (String) claims.get(0).get("type");
-                    if (type == null) {
-                        type = typeOfRemoved(tx, row.get("id").asString());
-                    }
+                    String type = claims.isEmpty() ? row.get("nodeType").asString(row.get("linkType").asString(null))
+                            : (String) claims.get(0).get("type");
                     if (type == null) {
                         return; // neither claims nor a fact: nothing to do
                     }
@@ -259,17 +253,6 @@ final class GraphWriter {
         }
         return new Changes((int) changed.stream().filter(Reconciled::live).count(), (int) changed.stream().filter(r -> !r.live()).count(),
                 relationships);
-    }
-
-    private static String typeOfRemoved(TransactionContext tx, String id) {
-        List<String> types = tx.run("MATCH (n:Entity {id: $id}) RETURN [l IN labels(n) WHERE l IN $types][0] AS type",
-                Map.of("id", id, "types", RecordSchema.typeNames())).list(r -> r.get("type").asString(null));
-        if (!types.isEmpty() && types.get(0) != null) {
-            return types.get(0);
-        }
-        // a relationship-shaped fact (Supply) has no node; its relationship carries its id
-        List<Record> supplies = tx.run("MATCH ()-[r:SUPPLIES {record: $id}]->() RETURN r LIMIT 1", Map.of("id", id)).list();
-        return supplies.isEmpty() ? null : "Supply";
     }
 
     private static void writeNodes(TransactionContext tx, List<Reconciled> changed, ZonedDateTime now, Caller by, String batch) {

@@ -63,7 +63,7 @@ class ImportEndpoint {
         boolean streaming = accept.contains(NDJSON.toString());
         String problem = checkParameters(batch, type);
         if (problem != null) {
-            answer(response, 400, report(batch, List.of(new Rejection("request", null, "batch", problem)), 1, false));
+            answer(response, 400, report(batch, new Rejection("request", null, "batch", problem)));
             return;
         }
         String contentType = String.valueOf(request.getContentType()).toLowerCase(Locale.ROOT);
@@ -71,8 +71,8 @@ class ImportEndpoint {
         try {
             long size = spool(request.getInputStream(), spool);
             if (size < 0) {
-                answer(response, 413, report(batch, List.of(new Rejection("request", null, null,
-                        "the file is larger than the limit of " + maxBytes + " bytes (cmg.import.max-size)")), 1, false));
+                answer(response, 413, report(batch, new Rejection("request", null, null,
+                        "the file is larger than the limit of " + maxBytes + " bytes (cmg.import.max-size)")));
                 return;
             }
             RecordSource source;
@@ -86,15 +86,15 @@ class ImportEndpoint {
             }
             else if (contentType.startsWith("application/yaml") || contentType.startsWith("text/yaml") || contentType.startsWith("application/json")) {
                 if (size > maxInMemoryBytes) {
-                    answer(response, 413, report(batch, List.of(new Rejection("request", null, null,
-                            "a YAML or JSON document is read whole, at most 64 MB; send larger files as JSON Lines or CSV")), 1, false));
+                    answer(response, 413, report(batch, new Rejection("request", null, null,
+                            "a YAML or JSON document is read whole, at most 64 MB; send larger files as JSON Lines or CSV")));
                     return;
                 }
                 source = RecordSource.of(new KnowledgeFile(name, Files.readString(spool, StandardCharsets.UTF_8)));
             }
             else {
-                answer(response, 415, report(batch, List.of(new Rejection("request", null, null, "send application/x-ndjson, text/csv, "
-                        + "application/yaml or application/json, not " + contentType)), 1, false));
+                answer(response, 415, report(batch, new Rejection("request", null, null, "send application/x-ndjson, text/csv, "
+                        + "application/yaml or application/json, not " + contentType)));
                 return;
             }
             run(new KnowledgeImporter.Request(batch, List.of(source), dryRun, replace, caller, null, tx -> { }, restore), streaming, response);
@@ -141,7 +141,7 @@ class ImportEndpoint {
         }
         catch (ImportConflictException e) {
             status = 409;
-            body = report(request.batch(), List.of(new Rejection("batch", null, "batch", e.getMessage())), 1, false);
+            body = report(request.batch(), new Rejection("batch", null, "batch", e.getMessage()));
             body.put("retryable", true);
         }
         if (streaming) {
@@ -197,8 +197,9 @@ class ImportEndpoint {
         return body;
     }
 
-    private static Map<String, Object> report(String batch, List<Rejection> problems, long count, boolean accepted) {
-        return report(new ImportReport(batch, 0, Map.of(), 0, 0, 0, 0, false, false, problems, accepted ? 0 : count));
+    /** A refusal before the import starts: one problem, nothing read. */
+    private static Map<String, Object> report(String batch, Rejection problem) {
+        return report(new ImportReport(batch, 0, Map.of(), 0, 0, 0, 0, false, false, List.of(problem), 1));
     }
 
     private static Map<String, Object> problem(Rejection rejection) {

@@ -151,11 +151,12 @@ public class KnowledgeImporter {
         }
         Rejections rejections = new Rejections();
         ImportIndex index = new ImportIndex(by);
-        Map<String, String> restoredBatches = new java.util.LinkedHashMap<>(); // batch -> its owner, for a restore
+        Map<String, Map<String, Object>> restoredBatches = new java.util.LinkedHashMap<>(); // for a restore: each batch with its owner
         stream(request, rejections, progress, "checking", -1, record -> {
             index.add(record);
             if (record.restored() != null) {
-                restoredBatches.putIfAbsent(record.restored().batch(), record.restored().by() + "|" + record.restored().byRole());
+                restoredBatches.putIfAbsent(record.restored().batch(), Map.of("name", record.restored().batch(), "owner", record.restored().by(),
+                        "role", record.restored().byRole()));
             }
         });
         long total = index.records();
@@ -180,11 +181,12 @@ public class KnowledgeImporter {
                 : writeInRun(request, resolver, index, present, progress, total);
         if (!restoredBatches.isEmpty()) {
             try (Session session = driver.session()) {
-                session.executeWriteWithoutResult(tx -> restoredBatches.forEach((name, owner) -> tx.run("""
-                        MERGE (b:ImportBatch {name: $name})
-                        ON CREATE SET b.owner = $owner, b.ownerRole = $role, b.createdAt = datetime(), b.importedAt = datetime(),
-                                      b.importedBy = $owner, b.importedByRole = $role""", Map.of("name", name, "owner", owner.split("\\|")[0],
-                        "role", owner.split("\\|")[1])).consume()), config());
+                session.executeWriteWithoutResult(tx -> tx.run("""
+                        UNWIND $batches AS batch
+                        MERGE (b:ImportBatch {name: batch.name})
+                        ON CREATE SET b.owner = batch.owner, b.ownerRole = batch.role, b.createdAt = datetime(), b.importedAt = datetime(),
+                                      b.importedBy = batch.owner, b.importedByRole = batch.role""",
+                        Map.of("batches", List.copyOf(restoredBatches.values()))).consume(), config());
             }
         }
         long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);

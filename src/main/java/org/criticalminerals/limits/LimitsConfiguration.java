@@ -67,19 +67,18 @@ class LimitsConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(QueryLimits limits, JsonMapper json, GraphQlProperties graphQl) {
-        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(limits.maxRequestSize().toBytes(),
-                new HttpErrorBodies(json, graphQl.getHttp().getPath())));
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(QueryLimits limits, HttpErrorBodies errors) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(limits.maxRequestSize().toBytes(), errors));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
 
     /** Before the security filter chain (order -100), which decides on what this finds. */
     @Bean
-    FilterRegistrationBean<GraphQlOperations> graphQlOperations(QueryLimits limits, JsonMapper json, GraphQlProperties graphQl) {
-        String path = graphQl.getHttp().getPath();
-        var registration = new FilterRegistrationBean<>(new GraphQlOperations(path, limits.maxRequestSize().toBytes(), json,
-                new HttpErrorBodies(json, path)));
+    FilterRegistrationBean<GraphQlOperations> graphQlOperations(QueryLimits limits, JsonMapper json, GraphQlProperties graphQl,
+            HttpErrorBodies errors) {
+        var registration = new FilterRegistrationBean<>(new GraphQlOperations(graphQl.getHttp().getPath(), limits.maxRequestSize().toBytes(), json,
+                errors));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

@@ -33,10 +33,9 @@ class ProtocolConfiguration {
      */
     @Bean
     FilterRegistrationBean<GetAndPersistedQueryFilter> getAndPersistedQueryFilter(PersistedQueries persistedQueries, JsonMapper json,
-            GraphQlProperties graphQl) {
-        String path = graphQl.getHttp().getPath();
-        var registration = new FilterRegistrationBean<>(new GetAndPersistedQueryFilter(path, persistedQueries, json,
-                new HttpErrorBodies(json, path)));
+            GraphQlProperties graphQl, HttpErrorBodies errors) {
+        var registration = new FilterRegistrationBean<>(new GetAndPersistedQueryFilter(graphQl.getHttp().getPath(), persistedQueries, json,
+                errors));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
         return registration;
     }

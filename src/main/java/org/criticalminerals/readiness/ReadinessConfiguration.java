@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
-import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -24,9 +23,8 @@ class ReadinessConfiguration {
 
     /** First of all filters: a request that cannot be answered yet costs nothing further. */
     @Bean
-    FilterRegistrationBean<StartupGate> startupGate(ApplicationAvailability availability, JsonMapper json, GraphQlProperties graphQl) {
-        String path = graphQl.getHttp().getPath();
-        var registration = new FilterRegistrationBean<>(new StartupGate(availability, new HttpErrorBodies(json, path), path));
+    FilterRegistrationBean<StartupGate> startupGate(ApplicationAvailability availability, HttpErrorBodies errors, GraphQlProperties graphQl) {
+        var registration = new FilterRegistrationBean<>(new StartupGate(availability, errors, graphQl.getHttp().getPath()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

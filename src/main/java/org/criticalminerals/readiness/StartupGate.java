@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.criticalminerals.api.ErrorCode;
 import org.criticalminerals.api.HttpErrorBodies;
+import org.criticalminerals.workbench.ReadOnlyCypher;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.http.HttpHeaders;
@@ -24,7 +25,7 @@ final class StartupGate extends OncePerRequestFilter {
 
     static final int RETRY_AFTER_SECONDS = 5;
 
-    private static final Set<String> DATA_PATHS = Set.of("/import", "/export", "/cypher");
+    private static final Set<String> DATA_PATHS = Set.of("/import", "/export", ReadOnlyCypher.PATH);
 
     private final ApplicationAvailability availability;
 

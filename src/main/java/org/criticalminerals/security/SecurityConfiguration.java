@@ -26,7 +26,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every write needs a key with the partner or curator role; reads are open, or need the reader role when
@@ -65,10 +64,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeys keys, SecurityProperties properties, JsonMapper json,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeys keys, SecurityProperties properties, HttpErrorBodies errorBodies,
             GraphQlProperties graphQl, RoleHierarchy hierarchy) throws Exception {
         String graphQlPath = graphQl.getHttp().getPath();
-        SecurityErrorResponses errors = new SecurityErrorResponses(new HttpErrorBodies(json, graphQlPath));
+        SecurityErrorResponses errors = new SecurityErrorResponses(errorBodies);
         AuthorizationManager<RequestAuthorizationContext> write = role(Role.PARTNER, hierarchy);
         AuthorizationManager<RequestAuthorizationContext> read = properties.readAccess() == SecurityProperties.ReadAccess.OPEN
                 ? (authentication, context) -> new AuthorizationDecision(true) : role(Role.READER, hierarchy);

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.criticalminerals.api.ErrorCode;
 import org.criticalminerals.api.HttpErrorBodies;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,10 +39,10 @@ class CypherController {
 
     private final HttpErrorBodies errors;
 
-    CypherController(ReadOnlyCypher cypher, JsonMapper json, GraphQlProperties graphQl) {
+    CypherController(ReadOnlyCypher cypher, JsonMapper json, HttpErrorBodies errors) {
         this.cypher = cypher;
         this.json = json;
-        this.errors = new HttpErrorBodies(json, graphQl.getHttp().getPath());
+        this.errors = errors;
     }
 
     /** The body: the statement, its parameters, and optionally {@code "format": "csv"}. */
