@@ -164,10 +164,14 @@ public class KnowledgeImporter {
         index.finish(inGraph).forEach(rejections);
         ImportPlanner.Resolver resolver = index.resolver(inGraph);
         long[] claims = new long[1];
+        List<ImportPlanner.Plan> plans = new ArrayList<>(1); // an import of one chunk writes the plan validated here
         inChunks(request, new Rejections(), progress, "validating", total, records -> {
             ImportPlanner.Outcome outcome = new ImportPlanner(batch, by, quotes).plan(records, resolver);
             outcome.rejections().forEach(rejections);
             claims[0] += outcome.plan().claims().size();
+            if (total <= chunk) {
+                plans.add(outcome.plan());
+            }
         });
         if (rejections.count() > 0) {
             throw new ImportRejectedException(new ImportReport(batch, (int) total, index.recordsByType(), 0, 0, 0, 0, false, request.dryRun(),
@@ -177,7 +181,9 @@ public class KnowledgeImporter {
             return new ImportReport(batch, (int) total, index.recordsByType(), (int) claims[0], 0, 0, 0, false, true, List.of(), 0);
         }
         Set<String> present = present(index.factIds(), inGraph);
-        Counts counts = total <= chunk ? writeAtOnce(request, resolver, index, present, progress, total)
+        Counts counts = total <= chunk
+                ? writeAtOnce(request, plans.isEmpty() ? new ImportPlanner(batch, by, quotes).plan(List.of(), resolver).plan() : plans.get(0),
+                        index, present, progress, total)
                 : writeInRun(request, resolver, index, present, progress, total);
         if (!restoredBatches.isEmpty()) {
             try (Session session = driver.session()) {
@@ -214,11 +220,7 @@ public class KnowledgeImporter {
     }
 
     /** The whole import in one transaction: nothing is seen before it commits. */
-    private Counts writeAtOnce(Request request, ImportPlanner.Resolver resolver, ImportIndex index, Set<String> present, Progress progress,
-            long total) {
-        List<CheckedRecord> records = new ArrayList<>();
-        stream(request, new Rejections(), Progress.NONE, "writing", total, records::add);
-        ImportPlanner.Plan plan = new ImportPlanner(request.batch(), request.by(), quotes).plan(records, resolver).plan();
+    private Counts writeAtOnce(Request request, ImportPlanner.Plan plan, ImportIndex index, Set<String> present, Progress progress, long total) {
         String run = UUID.randomUUID().toString();
         Counts counts = new Counts();
         withLease(request, run, () -> {

@@ -3,6 +3,8 @@ package org.criticalminerals.ingest;
 import java.io.IOException;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where the records of an import come from: a YAML or JSON document, a JSON Lines file, a CSV file. It can be
  * read more than once (the import checks everything before it writes), and streams: a source never holds
@@ -18,9 +20,12 @@ interface RecordSource {
      */
     void read(Consumer<RawRecord> records, Consumer<Rejection> problems) throws IOException;
 
-    /** A source that is already in memory: a knowledge-base file. */
+    /** A source that is already in memory: a knowledge-base file, parsed once however often it is read. */
     static RecordSource of(KnowledgeFile file) {
         return new RecordSource() {
+
+            private YamlRecords.@Nullable Parsed parsed;
+
             @Override
             public String name() {
                 return file.name();
@@ -28,7 +33,9 @@ interface RecordSource {
 
             @Override
             public void read(Consumer<RawRecord> records, Consumer<Rejection> problems) {
-                YamlRecords.Parsed parsed = YamlRecords.read(file);
+                if (parsed == null) {
+                    parsed = YamlRecords.read(file);
+                }
                 parsed.rejections().forEach(problems);
                 parsed.records().forEach(records);
             }
