@@ -152,8 +152,12 @@ public class KnowledgeImporter {
         Rejections rejections = new Rejections();
         ImportIndex index = new ImportIndex(by);
         Map<String, Map<String, Object>> restoredBatches = new java.util.LinkedHashMap<>(); // for a restore: each batch with its owner
+        List<CheckedRecord> sources = new ArrayList<>(); // few; a run writes them before any record that cites them
         stream(request, rejections, progress, "checking", -1, record -> {
             index.add(record);
+            if (record.spec().shape() == RecordSchema.Shape.SOURCE) {
+                sources.add(record);
+            }
             if (record.restored() != null) {
                 restoredBatches.putIfAbsent(record.restored().batch(), Map.of("name", record.restored().batch(), "owner", record.restored().by(),
                         "role", record.restored().byRole()));
@@ -184,7 +188,7 @@ public class KnowledgeImporter {
         Counts counts = total <= chunk
                 ? writeAtOnce(request, plans.isEmpty() ? new ImportPlanner(batch, by, quotes).plan(List.of(), resolver).plan() : plans.get(0),
                         index, present, progress, total)
-                : writeInRun(request, resolver, index, present, progress, total);
+                : writeInRun(request, resolver, sources, present, progress, total);
         if (!restoredBatches.isEmpty()) {
             try (Session session = driver.session()) {
                 session.executeWriteWithoutResult(tx -> tx.run("""
@@ -259,41 +263,71 @@ public class KnowledgeImporter {
      * the run's id and every claim it confirms is marked seen by it; when all are written, the batch's claims it did
      * not see are removed. A run that fails while writing is undone; one that fails while cleaning up is finished.
      */
-    private Counts writeInRun(Request request, ImportPlanner.Resolver resolver, ImportIndex index, Set<String> present, Progress progress,
-            long total) {
+    private Counts writeInRun(Request request, ImportPlanner.Resolver resolver, List<CheckedRecord> sources, Set<String> present,
+            Progress progress, long total) {
         String run = UUID.randomUUID().toString();
         Counts counts = new Counts();
         Set<String> touchedByRun = new java.util.HashSet<>();
         Set<String> existingTouched = new java.util.HashSet<>(); // facts that were there before: only they can hold stale claims
+        Set<String> unlinked = new LinkedHashSet<>(); // facts written before the other ends of some of their relationships
         withLease(request, run, () -> {
             setRunState(run, "WRITING");
             try {
+                if (!sources.isEmpty()) {
+                    // the sources first: a record may cite a source the file defines after it, and a claim needs its source's node
+                    ImportPlanner.Plan plan = new ImportPlanner(request.batch(), request.by(), quotes).plan(sources, resolver).plan();
+                    try (Session session = driver.session()) {
+                        session.executeWriteWithoutResult(tx -> {
+                            GraphWriter.writeClaims(tx, plan, ZonedDateTime.now(), run, Set.of());
+                            heartbeat(tx, run);
+                        }, config());
+                    }
+                }
                 long[] done = new long[1];
                 inChunks(request, new Rejections(), Progress.NONE, "writing", total, records -> {
                     ImportPlanner.Plan plan = new ImportPlanner(request.batch(), request.by(), quotes).plan(records, resolver).plan();
+                    Set<String> dangling = new LinkedHashSet<>();
                     try (Session session = driver.session()) {
                         session.executeWriteWithoutResult(tx -> {
+                            dangling.clear(); // a retried transaction starts again
                             ZonedDateTime now = ZonedDateTime.now();
                             if (done[0] == 0) {
                                 request.precondition().check(tx);
                             }
                             Set<String> fresh = newFacts(plan, present, touchedByRun);
                             GraphWriter.Written written = GraphWriter.writeClaims(tx, plan, now, run, fresh);
-                            counts.add(GraphWriter.writeNew(tx, plan, fresh, now, run, request.by(), request.batch()));
+                            GraphWriter.Changes created = GraphWriter.writeNew(tx, plan, fresh, now, run, request.by(), request.batch());
+                            counts.add(created);
                             // claims this run created carry it; the ones it found already stored are marked as seen by it
                             tx.run("UNWIND $ids AS id MATCH (c:Claim {id: id}) WHERE coalesce(c.run, '') <> $run SET c.seen = $run",
                                     Map.of("ids", plan.claims().stream().filter(c -> !fresh.contains(c.fact())).map(ImportPlanner.ClaimRow::id).toList(),
                                             "run", run)).consume();
-                            counts.add(GraphWriter.reconcile(tx, written.touched(), now, request.by(), request.batch()));
+                            GraphWriter.Changes reconciled = GraphWriter.reconcile(tx, written.touched(), now, request.by(), request.batch());
+                            counts.add(reconciled);
+                            dangling.addAll(created.dangling());
+                            dangling.addAll(reconciled.dangling());
                             counts.claimsWritten += written.claimsWritten() + plan.claims().stream().filter(c -> fresh.contains(c.fact())).count();
                             touchedByRun.addAll(plan.facts().keySet());
                             plan.facts().keySet().stream().filter(present::contains).forEach(existingTouched::add);
                             heartbeat(tx, run);
                         }, config());
                     }
+                    unlinked.addAll(dangling);
                     done[0] += records.size();
                     progress.update("writing", done[0], total);
                 });
+                // every fact is written now: the relationships whose other end came in a later chunk can be
+                List<String> relink = List.copyOf(unlinked);
+                for (int from = 0; from < relink.size(); from += chunk) {
+                    List<String> part = relink.subList(from, Math.min(relink.size(), from + chunk));
+                    try (Session session = driver.session()) {
+                        counts.relationshipsWritten += session.executeWrite(tx -> {
+                            int written = GraphWriter.relink(tx, part).relationshipsWritten();
+                            heartbeat(tx, run);
+                            return written;
+                        }, config());
+                    }
+                }
             }
             catch (RuntimeException e) {
                 log.warn("Import run {} of batch '{}' failed while writing ({}); undoing it", run, request.batch(), e.toString());
