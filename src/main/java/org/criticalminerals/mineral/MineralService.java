@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.PageRequest;
 import org.springframework.stereotype.Service;
 
 /** Minerals, elements and groups, and the group structure between them. */
@@ -29,14 +30,13 @@ public class MineralService {
         return reader.byId("Mineral", id);
     }
 
-    public Connection minerals(MineralFilter filter, Integer first, String after) {
+    public Connection minerals(MineralFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("kind", filter == null ? null : filter.kind());
         parameters.put("group", filter == null ? null : filter.partOf());
-        return reader.page("""
-                MATCH (n:Mineral)
-                WHERE ($kind IS NULL OR n.kind = $kind)
-                  AND ($group IS NULL OR EXISTS { (n)-[:PART_OF*1..3]->(:Mineral {id: $group}) })""", parameters, first, after);
+        return reader.page("Mineral", """
+                ($kind IS NULL OR n.kind = $kind)
+                  AND ($group IS NULL OR EXISTS { (n)-[:PART_OF*1..3]->(:Mineral {id: $group}) })""", parameters, page);
     }
 
     <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> partOf(List<K> minerals) {
