@@ -5,8 +5,17 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.criticalminerals.support.GraphTestSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * items lack (an investment's amount, which sorts last either way).
  */
 class SortedPagesGraphQlTest extends GraphTestSupport {
+
+    @Autowired
+    private Neo4jClient neo4j;
 
     private static final String ORGANIZATIONS = """
             query($first: Int, $after: String, $last: Int, $before: String, $direction: Direction) {
@@ -93,6 +105,24 @@ class SortedPagesGraphQlTest extends GraphTestSupport {
                 .variable("seller", seller).execute()
                 .path("offtakes.edges[*].node.id").entityList(String.class).isEqualTo(expected)
                 .path("offtakes.totalCount").entity(Integer.class).isEqualTo(expected.size());
+    }
+
+    @Test
+    void everySortOfTheSchemaIsAFieldOfTheServiceWithAnIndex() throws Exception {
+        String schema = new String(new ClassPathResource("graphql/schema.graphqls").getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Set<String> indexed = new HashSet<>(neo4j.query("SHOW RANGE INDEXES YIELD labelsOrTypes, properties "
+                + "WHERE size(labelsOrTypes) = 1 AND size(properties) = 1 RETURN labelsOrTypes[0] + '.' + properties[0] AS key")
+                .fetchAs(String.class).all());
+        Matcher enums = Pattern.compile("enum (\\w+)OrderField \\{(.*?)}", Pattern.DOTALL).matcher(schema);
+        int sorts = 0;
+        while (enums.find()) {
+            for (String value : enums.group(2).lines().map(String::strip).filter(line -> line.matches("[A-Z_]+")).toList()) {
+                SortField field = SortField.valueOf(value);
+                assertThat(indexed).as(enums.group(1) + " by " + value).contains(enums.group(1) + "." + field.property());
+                sorts++;
+            }
+        }
+        assertThat(sorts).isGreaterThan(50);
     }
 
     private List<String> ids(String document, String list, String direction, int first) {
