@@ -35,7 +35,7 @@ public class AgreementService {
                 ($party IS NULL OR EXISTS { (n)-[:PARTY]->(:Entity {id: $party}) })
                   AND ($kind IS NULL OR n.kind = $kind)
                   AND ($mineral IS NULL OR EXISTS { (n)-[:ADDRESSES]->(m:Mineral)
-                        WHERE %s })""".formatted(MineralService.MINERAL_OR_MEMBER),
+                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES),
                 parameters, page);
     }
 

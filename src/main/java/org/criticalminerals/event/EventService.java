@@ -34,7 +34,7 @@ public class EventService {
                 ($country IS NULL OR EXISTS { (n)-[:INVOLVES]->(:Country {id: $country}) })
                   AND ($kind IS NULL OR n.kind = $kind)
                   AND ($mineral IS NULL OR EXISTS { (n)-[:CONCERNS]->(m:Mineral)
-                        WHERE %s })""".formatted(MineralService.MINERAL_OR_MEMBER),
+                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES),
                 parameters, page);
     }
 

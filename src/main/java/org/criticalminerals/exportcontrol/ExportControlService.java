@@ -40,7 +40,7 @@ public class ExportControlService {
                   AND ($inForceOn IS NULL OR (coalesce(n.effective, n.announced) <= $inForceOn
                                               AND (n.lifted IS NULL OR n.lifted > $inForceOn)))
                   AND ($mineral IS NULL OR EXISTS { (n)-[:RESTRICTS]->(m:Mineral)
-                        WHERE %s })""".formatted(MineralService.MINERAL_OR_MEMBER),
+                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES),
                 parameters, page);
     }
 

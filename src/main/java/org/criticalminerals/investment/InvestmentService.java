@@ -37,7 +37,7 @@ public class InvestmentService {
                        OR EXISTS { (:Country {id: $investorCountry})<-[:BASED_IN]-(:Organization)-[:INVESTED]->(n) })
                   AND ($target IS NULL OR EXISTS { (n)-[:IN]->(:Entity {id: $target}) })
                   AND ($mineral IS NULL OR EXISTS { (n)-[:CONCERNS]->(m:Mineral)
-                        WHERE %s })""".formatted(MineralService.MINERAL_OR_MEMBER),
+                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES),
                 parameters, page);
     }
 

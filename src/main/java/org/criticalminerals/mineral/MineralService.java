@@ -15,10 +15,14 @@ import org.springframework.stereotype.Service;
 public class MineralService {
 
     /**
-     * A Cypher predicate for the lists' mineral filters: {@code m} is {@code $mineral} or a member of that
-     * group (up to three levels down), so filtering on rare earths finds neodymium too.
+     * A Cypher predicate for every list's mineral filter: {@code m} is {@code $mineral}, a member of that group
+     * (up to three levels down) or a group that contains it. Filtering on rare earths finds what is stated for
+     * neodymium, and filtering on neodymium finds what is stated for rare earths (an export control on all rare
+     * earths restricts neodymium).
      */
-    public static final String MINERAL_OR_MEMBER = "m.id = $mineral OR EXISTS { (m)-[:PART_OF*1..3]->(:Mineral {id: $mineral}) }";
+    public static final String MINERAL_MATCHES = """
+            m.id = $mineral OR EXISTS { (m)-[:PART_OF*1..3]->(:Mineral {id: $mineral}) }
+                   OR EXISTS { (m)<-[:PART_OF*1..3]-(:Mineral {id: $mineral}) }""";
 
     private final GraphReader reader;
 

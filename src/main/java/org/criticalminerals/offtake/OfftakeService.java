@@ -27,9 +27,7 @@ public class OfftakeService {
             ($buyerCountry IS NULL OR EXISTS { (n)-[:BUYER]->(:Organization)-[:BASED_IN]->(:Country {id: $buyerCountry}) })
               AND ($buyer IS NULL OR EXISTS { (n)-[:BUYER]->(:Organization {id: $buyer}) })
               AND ($seller IS NULL OR EXISTS { (n)-[:SELLER]->(:Organization {id: $seller}) })
-              AND ($mineral IS NULL OR EXISTS { (n)-[:OF]->(m:Mineral)
-                    WHERE %s
-                       OR EXISTS { (m)<-[:PART_OF*1..3]-(:Mineral {id: $mineral}) } })""".formatted(MineralService.MINERAL_OR_MEMBER);
+              AND ($mineral IS NULL OR EXISTS { (n)-[:OF]->(m:Mineral) WHERE %s })""".formatted(MineralService.MINERAL_MATCHES);
 
     /** Only with {@code avoidProcessingIn}: the route of each candidate, read in index order until the page is full. */
     private static final String AVOIDING = SupplyRoutes.ROUTE_OF_N + "\nWITH n, stages WHERE " + SupplyRoutes.AVOIDS_COUNTRIES;

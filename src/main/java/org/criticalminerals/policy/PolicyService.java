@@ -50,7 +50,7 @@ public class PolicyService {
                        OR EXISTS { (n)<-[:SETS]-(:Policy)-[:ISSUED_BY]->(:Country {id: $country}) })
                   AND ($year IS NULL OR n.year = $year)
                   AND ($mineral IS NULL OR EXISTS { (n)-[:FOR]->(m:Mineral)
-                        WHERE %s })""".formatted(MineralService.MINERAL_OR_MEMBER),
+                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES),
                 parameters, page);
     }
 

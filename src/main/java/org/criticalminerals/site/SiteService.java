@@ -19,7 +19,7 @@ public class SiteService {
     private static final String SITE_FILTER = """
             ($country IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(:Country {id: $country}) })
               AND ($mineral IS NULL OR EXISTS { (n)-[:PRODUCES]->(m:Mineral)
-                    WHERE %s })""".formatted(MineralService.MINERAL_OR_MEMBER);
+                    WHERE %s })""".formatted(MineralService.MINERAL_MATCHES);
 
     private static final String SUPPLY_LINKS = """
             UNWIND $ids AS parentId

@@ -38,7 +38,7 @@ public class StatisticService {
                   AND ($measure IS NULL OR n.measure = $measure)
                   AND ($year IS NULL OR n.year = $year)
                   AND ($mineral IS NULL OR EXISTS { (n)-[:ABOUT]->(m:Mineral)
-                        WHERE %s })""".formatted(MineralService.MINERAL_OR_MEMBER),
+                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES),
                 parameters, page);
     }
 

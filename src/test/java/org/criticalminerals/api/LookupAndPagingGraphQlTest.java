@@ -55,6 +55,16 @@ class LookupAndPagingGraphQlTest extends GraphTestSupport {
     }
 
     @Test
+    void aMineralFilterFindsWhatIsStatedForItsGroups() {
+        // a control on rare earths restricts neodymium: filtering on the member finds it, as filtering on the group does
+        List<String> onRareEarths = graphQl().document("{ exportControls(first: 500, filter: {mineral: \"rare-earth-elements\"}) { edges { node { id minerals { id } } } } }")
+                .execute().path("exportControls.edges[?(@.node.minerals[*].id contains 'rare-earth-elements')].node.id").entityList(String.class).get();
+        assertThat(onRareEarths).isNotEmpty();
+        graphQl().document("{ exportControls(first: 500, filter: {mineral: \"neodymium\"}) { edges { node { id } } } }").execute()
+                .path("exportControls.edges[*].node.id").entityList(String.class).satisfies(ids -> assertThat(ids).containsAll(onRareEarths));
+    }
+
+    @Test
     void targetsForACountryAndYear() {
         graphQl().document("{ targets(first: 50, filter: {country: JP, year: 2030, mineral: \"rare-earth-elements\"}) { totalCount edges { node { id quantity unit mineral { id } } } } }")
                 .execute()
