@@ -51,6 +51,16 @@ public class GraphReader {
                 .one();
     }
 
+    /** Those of the ids that name no entity (nothing, or a removed fact's tombstone); one statement. */
+    public List<String> missing(Collection<String> ids) {
+        return List.copyOf(client.query("""
+                UNWIND $ids AS id
+                OPTIONAL MATCH (n:Entity {id: id})
+                WITH id, n WHERE n IS NULL OR none(l IN labels(n) WHERE l IN $types)
+                RETURN DISTINCT id""").bind(List.copyOf(ids)).to("ids").bind(Entities.TYPES).to("types")
+                .fetchAs(String.class).mappedBy((t, r) -> r.get("id").asString()).all());
+    }
+
     /** The entities with these ids, whatever their type, for each key that has one; one statement. */
     public <K> Map<K, Map<String, Object>> byIds(Collection<K> keys, java.util.function.Function<K, String> id) {
         Map<String, Map<String, Object>> found = new HashMap<>();

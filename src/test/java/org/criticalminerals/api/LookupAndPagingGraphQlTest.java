@@ -90,6 +90,20 @@ class LookupAndPagingGraphQlTest extends GraphTestSupport {
                     assertThat(errors.get(0).getErrorType().toString()).isEqualTo("NOT_FOUND");
                     assertThat(errors.get(0).getMessage()).contains("no-such-company");
                 });
+        // in a list filter and in a question's arguments, as in a lookup
+        for (String document : List.of("{ offtakes(filter: {buyer: \"no-such-company\"}) { edges { node { id } } } }",
+                "{ investments(filter: {mineral: \"no-such-company\"}) { totalCount } }",
+                "{ supplyConcentration(mineral: \"no-such-company\", buyerCountry: JP) { routes { offtake { id } } } }",
+                "{ connections(from: \"sojitz\", to: \"no-such-company\") { nodes { id } } }")) {
+            graphQl().document(document).execute().errors().satisfy(errors -> {
+                assertThat(errors).as(document).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType().toString()).isEqualTo("NOT_FOUND");
+                    assertThat(error.getMessage()).contains("no-such-company");
+                });
+            });
+        }
+        // a known id still answers
+        graphQl().document("{ offtakes(filter: {buyer: \"sojitz\"}) { edges { node { id } } } }").execute().errors().verify();
     }
 
     @Test
