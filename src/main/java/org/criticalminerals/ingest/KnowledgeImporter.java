@@ -63,12 +63,15 @@ public class KnowledgeImporter {
 
     private final Duration writeTimeout;
 
+    private final ImportMetrics metrics;
+
     KnowledgeImporter(Driver driver, SeedDocuments seeds, @Value("${cmg.import.chunk:5000}") int chunk,
-            @Value("${cmg.import.transaction-timeout:30m}") Duration writeTimeout) {
+            @Value("${cmg.import.transaction-timeout:30m}") Duration writeTimeout, ImportMetrics metrics) {
         this.driver = driver;
         this.quotes = seeds;
         this.chunk = chunk;
         this.writeTimeout = writeTimeout;
+        this.metrics = metrics;
     }
 
     /** How far an import has got, for a progress display. */
@@ -135,6 +138,31 @@ public class KnowledgeImporter {
 
     ImportReport importRecords(Request request, Progress progress) {
         long started = System.nanoTime();
+        ImportMetrics.Outcome outcome = ImportMetrics.Outcome.FAILED;
+        try {
+            ImportReport report = importOnce(request, progress, started);
+            outcome = report.skipped() ? ImportMetrics.Outcome.UNCHANGED : report.dryRun() ? ImportMetrics.Outcome.DRY_RUN
+                    : ImportMetrics.Outcome.IMPORTED;
+            return report;
+        }
+        catch (ImportForbiddenException e) {
+            outcome = ImportMetrics.Outcome.FORBIDDEN;
+            throw e;
+        }
+        catch (ImportRejectedException e) {
+            outcome = ImportMetrics.Outcome.REJECTED;
+            throw e;
+        }
+        catch (ImportConflictException e) {
+            outcome = ImportMetrics.Outcome.CONFLICT;
+            throw e;
+        }
+        finally {
+            metrics.finished(outcome, System.nanoTime() - started);
+        }
+    }
+
+    private ImportReport importOnce(Request request, Progress progress, long started) {
         String batch = request.batch();
         Caller by = request.by();
         BatchInfo existing = batchInfo(batch);
@@ -249,6 +277,7 @@ public class KnowledgeImporter {
                     counts.claimsRemoved = stale.size();
                 }, config());
             }
+            metrics.written(total);
         });
         progress.update("written", total, total);
         return counts;
@@ -291,6 +320,7 @@ public class KnowledgeImporter {
                             heartbeat(tx, run);
                         }, config());
                     }
+                    metrics.written(records.size());
                     done[0] += records.size();
                     progress.update("writing", done[0], total);
                 });

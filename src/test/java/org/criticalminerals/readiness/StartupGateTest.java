@@ -1,5 +1,7 @@
 package org.criticalminerals.readiness;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.criticalminerals.api.GraphQlErrorMetrics;
 import org.criticalminerals.api.HttpErrorBodies;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.availability.ApplicationAvailabilityBean;
@@ -18,7 +20,8 @@ class StartupGateTest {
 
     private final ApplicationAvailabilityBean availability = new ApplicationAvailabilityBean();
 
-    private final StartupGate gate = new StartupGate(availability, new HttpErrorBodies(JsonMapper.builder().build(), "/graphql"), "/graphql");
+    private final StartupGate gate = new StartupGate(availability, new HttpErrorBodies(JsonMapper.builder().build(), "/graphql",
+            new GraphQlErrorMetrics(new SimpleMeterRegistry())), "/graphql");
 
     private MockHttpServletResponse send(String method, String path) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest(method, path);
