@@ -15,10 +15,12 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * {@value #NAME}: every GraphQL error the service answers, by its {@code extensions.code}: those of the GraphQL
- * engine (this interceptor) and those answered before it ({@link HttpErrorBodies}: no key, body too large, not
- * ready). An error without a code counts under its classification (graphql-java's {@code ValidationError},
- * {@code InvalidSyntax} …); anything else as {@value #OTHER}, so the codes stay a short, fixed list.
+ * {@value #NAME}: the answers that carry GraphQL errors, by {@code extensions.code}, once per answer and code (a
+ * timed-out query answers one TIMEOUT per unfinished field, a thousand for a long list, yet it is one failure):
+ * those of the GraphQL engine (this interceptor) and those answered before it ({@link HttpErrorBodies}: no key,
+ * body too large, not ready). An error without a code counts under its classification (graphql-java's
+ * {@code ValidationError}, {@code InvalidSyntax} …); anything else as {@value #OTHER}, so the codes stay a short,
+ * fixed list.
  */
 public final class GraphQlErrorMetrics implements WebGraphQlInterceptor {
 
@@ -42,7 +44,8 @@ public final class GraphQlErrorMetrics implements WebGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        return chain.next(request).doOnNext(response -> response.getErrors().forEach(error -> count(code(error))));
+        return chain.next(request).doOnNext(response -> response.getErrors().stream().map(GraphQlErrorMetrics::code).distinct()
+                .forEach(this::count));
     }
 
     void count(ErrorCode code) {
@@ -51,7 +54,7 @@ public final class GraphQlErrorMetrics implements WebGraphQlInterceptor {
 
     private void count(String code) {
         counters.computeIfAbsent(KNOWN.contains(code) ? code : OTHER, known -> Counter.builder(NAME)
-                .description("GraphQL errors answered, by extensions.code").tag("code", known).register(registry)).increment();
+                .description("Answers with GraphQL errors, once per answer and extensions.code").tag("code", known).register(registry)).increment();
     }
 
     private static String code(ResponseError error) {
