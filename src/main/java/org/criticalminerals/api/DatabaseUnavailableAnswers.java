@@ -27,28 +27,35 @@ class DatabaseUnavailableAnswers {
 
     static final String RETRY_AFTER = Integer.toString(DatabaseAvailability.RETRY_AFTER_SECONDS);
 
-    /** Spring's handler, with 503 and Retry-After for an answer whose errors say the database cannot be reached. */
     @Bean
     GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler) {
-        return new GraphQlHttpHandler(webGraphQlHandler) {
-            @Override
-            protected ServerResponse prepareResponse(ServerRequest request, Mono<WebGraphQlResponse> response) {
-                return super.prepareResponse(request, response.doOnNext(answer -> {
-                    if (databaseUnavailable(answer)) {
-                        answer.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER);
-                    }
-                }));
-            }
-
-            @Override
-            protected HttpStatus selectResponseStatus(WebGraphQlResponse response, MediaType responseMediaType) {
-                return databaseUnavailable(response) ? HttpStatus.SERVICE_UNAVAILABLE : super.selectResponseStatus(response, responseMediaType);
-            }
-        };
+        return new Handler(webGraphQlHandler);
     }
 
-    private static boolean databaseUnavailable(WebGraphQlResponse response) {
-        return response.getErrors().stream().anyMatch(error -> error.getExtensions() != null
-                && ErrorCode.DATABASE_UNAVAILABLE.name().equals(error.getExtensions().get("code")));
+    /** Spring's handler, with 503 and Retry-After for an answer whose errors say the database cannot be reached. */
+    static final class Handler extends GraphQlHttpHandler {
+
+        Handler(WebGraphQlHandler webGraphQlHandler) {
+            super(webGraphQlHandler);
+        }
+
+        @Override
+        protected ServerResponse prepareResponse(ServerRequest request, Mono<WebGraphQlResponse> response) {
+            return super.prepareResponse(request, response.doOnNext(answer -> {
+                if (databaseUnavailable(answer)) {
+                    answer.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER);
+                }
+            }));
+        }
+
+        @Override
+        protected HttpStatus selectResponseStatus(WebGraphQlResponse response, MediaType responseMediaType) {
+            return databaseUnavailable(response) ? HttpStatus.SERVICE_UNAVAILABLE : super.selectResponseStatus(response, responseMediaType);
+        }
+
+        private static boolean databaseUnavailable(WebGraphQlResponse response) {
+            return response.getErrors().stream().anyMatch(error -> error.getExtensions() != null
+                    && ErrorCode.DATABASE_UNAVAILABLE.name().equals(error.getExtensions().get("code")));
+        }
     }
 }

@@ -139,6 +139,11 @@ class ServerModeOutageTest {
         long databaseBack = System.nanoTime();
         figure("database restarted (store recovery after SIGKILL) in %.1f s", (databaseBack - restarted) / 1e9);
         for (Instance instance : both) {
+            await(instance + " no longer refuses once the database is back", DEADLINE, both,
+                    () -> !"DATABASE_UNAVAILABLE".equals(instance.ask().errorCode()));
+            figure("%s no longer refuses %.1f s after the restarted database answered", instance, (System.nanoTime() - databaseBack) / 1e9);
+        }
+        for (Instance instance : both) {
             await(instance + " serves again once the database is back", DEADLINE, both, () -> instance.answersTheQuestion());
             figure("%s serves again %.1f s after the restarted database answered (%.1f s after the restart began)", instance,
                     (System.nanoTime() - databaseBack) / 1e9, (System.nanoTime() - restarted) / 1e9);
