@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.Lifecycle;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -59,7 +61,11 @@ class StartupWork implements ApplicationRunner, ApplicationListener<ContextClose
 
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    StartupWork(Driver driver, GraphProperties properties, DatabaseAvailability availability, ObjectProvider<StartupStep> steps) {
+    private final ApplicationContext context;
+
+    StartupWork(Driver driver, GraphProperties properties, DatabaseAvailability availability, ObjectProvider<StartupStep> steps,
+            ApplicationContext context) {
+        this.context = context;
         this.driver = driver;
         this.properties = properties;
         this.availability = availability;
@@ -81,14 +87,15 @@ class StartupWork implements ApplicationRunner, ApplicationListener<ContextClose
             }
             catch (RuntimeException e) {
                 if (closed.getCount() == 0) {
-                    log.info("Start-up work given up: the service is stopping");
+                    giveUp();
                     return;
                 }
                 boolean passes = e instanceof StartupStep.RetryLater || availability.noteFailure(e);
                 if (!passes || properties.mode() == GraphProperties.Mode.EMBEDDED) {
                     throw e;
                 }
-                String reason = e instanceof StartupStep.RetryLater ? e.getMessage() : "the database cannot be reached: " + e.getMessage();
+                String reason = e instanceof StartupStep.RetryLater ? e.getMessage()
+                        : "the database cannot be reached: " + e.getMessage() + "; if it is up, check NEO4J_URI";
                 if (!reason.equals(waitingFor)) {
                     log.warn("Start-up work waits ({}); the data endpoints answer 503 until it is done; trying again every {} s", reason,
                             RETRY_SECONDS);
@@ -96,27 +103,44 @@ class StartupWork implements ApplicationRunner, ApplicationListener<ContextClose
                 }
             }
             if (closed.await(RETRY_SECONDS, TimeUnit.SECONDS)) {
-                log.info("Start-up work given up: the service is stopping");
+                giveUp();
                 return;
             }
         }
     }
 
-    @Override
-    public void onApplicationEvent(ContextClosedEvent event) {
-        closed.countDown();
+    /**
+     * Returns once the context has stopped: Spring Boot announces readiness after the runners unless the context
+     * no longer runs, and a service that is stopping must not open its gate again.
+     */
+    private void giveUp() throws InterruptedException {
+        log.info("Start-up work given up: the service is stopping");
+        long until = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (context instanceof Lifecycle lifecycle && lifecycle.isRunning() && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
     }
 
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        if (event.getApplicationContext() == context) { // not a child context's
+            closed.countDown();
+        }
+    }
+
+    /** In server mode an unreachable database is waited for; anything else (a wrong password) stops the start-up. */
     private void verifyConnectivity() {
         try {
             driver.verifyConnectivity();
         }
         catch (RuntimeException e) {
-            if (properties.mode() == GraphProperties.Mode.SERVER) {
+            boolean server = properties.mode() == GraphProperties.Mode.SERVER;
+            if (server && DatabaseAvailability.isUnreachable(e)) {
                 throw e;
             }
-            throw new DatabaseUnavailableException("Neo4j cannot be reached: " + e.getMessage(),
-                    "Check the Bolt port (CMG_BOLT_PORT) and address (CMG_BOLT_ADDRESS) of the embedded database.", e);
+            throw new DatabaseUnavailableException("Neo4j cannot be reached: " + e.getMessage(), server
+                    ? "Set NEO4J_URI (for example neo4j://host:7687), NEO4J_USERNAME and NEO4J_PASSWORD to a running Neo4j 5."
+                    : "Check the Bolt port (CMG_BOLT_PORT) and address (CMG_BOLT_ADDRESS) of the embedded database.", e);
         }
     }
 
