@@ -5,6 +5,7 @@ import java.util.Map;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import org.criticalminerals.database.DatabaseAvailability;
 import org.criticalminerals.limits.RequestBudget;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
@@ -27,6 +28,12 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
 
+    private final DatabaseAvailability database;
+
+    GraphQlErrors(DatabaseAvailability database) {
+        this.database = database;
+    }
+
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         if (ex instanceof BadInputException || ex instanceof IllegalArgumentException) {
@@ -40,6 +47,10 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                     || SecurityContextHolder.getContext().getAuthentication() == null;
             return anonymous ? error(env, ErrorCode.UNAUTHENTICATED, "This needs an API key: send 'Authorization: Bearer <key>'.")
                     : error(env, ErrorCode.FORBIDDEN, "This API key's role may not do this.");
+        }
+        // before the budget: a request whose database went away may also have run out of time waiting for it
+        if (database.noteFailure(ex)) {
+            return error(env, ErrorCode.DATABASE_UNAVAILABLE, DatabaseAvailability.LOST_DURING_REQUEST);
         }
         RequestBudget.StoppedException stopped = cause(ex, RequestBudget.StoppedException.class);
         RequestBudget budget = RequestBudget.current();

@@ -1,8 +1,7 @@
 package org.criticalminerals.ingest;
 
 import org.criticalminerals.database.GraphProperties;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.criticalminerals.database.StartupStep;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -10,11 +9,11 @@ import org.springframework.stereotype.Component;
  * At start-up, before anything else writes: an import run that a dead process left behind is undone (or, if it
  * was only cleaning up, finished), so that a large import is all or nothing even across a crash. In embedded
  * mode this process is the only writer, so every unfinished run is dead; in server mode only those whose
- * heartbeat stopped.
+ * heartbeat stopped (several instances may share the database).
  */
 @Component
 @Order(-10)
-class ImportRecovery implements ApplicationRunner {
+class ImportRecovery implements StartupStep {
 
     private final KnowledgeImporter importer;
 
@@ -26,7 +25,7 @@ class ImportRecovery implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void run() {
         importer.recoverRuns(properties.mode() == GraphProperties.Mode.EMBEDDED);
     }
 }
