@@ -55,7 +55,8 @@ public class DatabaseAvailability implements SmartLifecycle {
 
     private @Nullable ScheduledExecutorService checks;
 
-    public DatabaseAvailability(Driver driver, @Value("${cmg.database.check-interval:2s}") Duration interval, String uri) {
+    /** @param uri the database's address, for the log */
+    public DatabaseAvailability(Driver driver, Duration interval, String uri) {
         this.driver = driver;
         this.interval = interval;
         this.uri = uri;
@@ -118,6 +119,10 @@ public class DatabaseAvailability implements SmartLifecycle {
             }
             return;
         }
+        answers();
+    }
+
+    private synchronized void answers() {
         Outage ended = outage;
         if (ended != null) {
             outage = null;
@@ -126,7 +131,7 @@ public class DatabaseAvailability implements SmartLifecycle {
         }
     }
 
-    private void unreachable(String reason) {
+    private synchronized void unreachable(String reason) {
         if (outage == null) {
             outage = new Outage(Instant.now(), reason);
             log.warn("Neo4j at {} cannot be reached ({}): the data endpoints answer 503 until it can; checking every {} s", uri, reason,

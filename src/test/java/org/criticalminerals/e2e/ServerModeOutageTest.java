@@ -129,7 +129,7 @@ class ServerModeOutageTest {
                         && instance.get("/actuator/health/readiness").status() == 503;
             });
             figure("outage detected on %s %.1f s after SIGKILL of the database (%s)", instance, (System.nanoTime() - killed) / 1e9,
-                    instance == a ? "a client's requests meet it" : "no client: the service's own check");
+                    instance == a ? "its client asking" : "no client: only its own check can find it");
             assertDown(instance);
             assertThat(instance.ask().status()).isEqualTo(503);
         }
