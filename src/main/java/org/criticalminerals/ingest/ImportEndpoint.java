@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the whole batch), {@code restore} (an export, curators only). With {@code Accept: application/x-ndjson} the
  * answer streams progress lines and ends with the report; otherwise it is the report alone: 200 when
  * imported, 422 with every problem when nothing was written, 403 when the key may not write into the batch,
- * 409 when another import of the batch runs, 503 (with {@code Retry-After}) when the database went away.
+ * 409 with {@code Retry-After} when another import of the batch runs, 503 (with {@code Retry-After}) when the
+ * database went away.
  */
 @RestController
 class ImportEndpoint {
@@ -146,7 +147,11 @@ class ImportEndpoint {
         catch (ImportConflictException e) {
             status = 409;
             body = report(request.batch(), new Rejection("batch", null, "batch", e.getMessage()));
+            body.put("code", "CONFLICT");
             body.put("retryable", true);
+            if (!streaming) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(ImportConflictException.RETRY_AFTER_SECONDS));
+            }
         }
         catch (RuntimeException e) {
             if (!database.noteFailure(e)) {
