@@ -6,6 +6,7 @@ import java.util.Optional;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import org.criticalminerals.database.DatabaseAvailability;
 import org.criticalminerals.limits.RequestBudget;
 import org.criticalminerals.storage.StorageFullException;
 import org.criticalminerals.storage.WriteGuard;
@@ -32,9 +33,12 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
 
+    private final DatabaseAvailability database;
+
     private final WriteGuard writeGuard;
 
-    GraphQlErrors(ObjectProvider<WriteGuard> writeGuard) {
+    GraphQlErrors(DatabaseAvailability database, ObjectProvider<WriteGuard> writeGuard) {
+        this.database = database;
         this.writeGuard = writeGuard.getIfAvailable(() -> WriteGuard.NONE);
     }
 
@@ -51,6 +55,10 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                     || SecurityContextHolder.getContext().getAuthentication() == null;
             return anonymous ? error(env, ErrorCode.UNAUTHENTICATED, "This needs an API key: send 'Authorization: Bearer <key>'.")
                     : error(env, ErrorCode.FORBIDDEN, "This API key's role may not do this.");
+        }
+        // before the budget: a request whose database went away may also have run out of time waiting for it
+        if (database.noteFailure(ex)) {
+            return error(env, ErrorCode.DATABASE_UNAVAILABLE, DatabaseAvailability.LOST_DURING_REQUEST);
         }
         RequestBudget.StoppedException stopped = cause(ex, RequestBudget.StoppedException.class);
         RequestBudget budget = RequestBudget.current();

@@ -66,23 +66,27 @@ public class KnowledgeImporter {
 
     private final Duration writeTimeout;
 
+    private final ImportMetrics metrics;
+
     private final WriteGuard guard;
 
     @Autowired
     KnowledgeImporter(Driver driver, SeedDocuments seeds, @Value("${cmg.import.chunk:5000}") int chunk,
-            @Value("${cmg.import.transaction-timeout:30m}") Duration writeTimeout, ObjectProvider<WriteGuard> guard) {
-        this(driver, seeds, chunk, writeTimeout, guard.getIfAvailable(() -> WriteGuard.NONE));
+            @Value("${cmg.import.transaction-timeout:30m}") Duration writeTimeout, ImportMetrics metrics, ObjectProvider<WriteGuard> guard) {
+        this(driver, seeds, chunk, writeTimeout, metrics, guard.getIfAvailable(() -> WriteGuard.NONE));
     }
 
-    KnowledgeImporter(Driver driver, SeedDocuments seeds, int chunk, Duration writeTimeout) {
-        this(driver, seeds, chunk, writeTimeout, WriteGuard.NONE);
+    /** Without a write guard: the tests' own importers, on a database of their own or with another chunk size. */
+    KnowledgeImporter(Driver driver, SeedDocuments seeds, int chunk, Duration writeTimeout, ImportMetrics metrics) {
+        this(driver, seeds, chunk, writeTimeout, metrics, WriteGuard.NONE);
     }
 
-    private KnowledgeImporter(Driver driver, SeedDocuments seeds, int chunk, Duration writeTimeout, WriteGuard guard) {
+    private KnowledgeImporter(Driver driver, SeedDocuments seeds, int chunk, Duration writeTimeout, ImportMetrics metrics, WriteGuard guard) {
         this.driver = driver;
         this.quotes = seeds;
         this.chunk = chunk;
         this.writeTimeout = writeTimeout;
+        this.metrics = metrics;
         this.guard = guard;
     }
 
@@ -150,6 +154,31 @@ public class KnowledgeImporter {
 
     ImportReport importRecords(Request request, Progress progress) {
         long started = System.nanoTime();
+        ImportMetrics.Outcome outcome = ImportMetrics.Outcome.FAILED;
+        try {
+            ImportReport report = importOnce(request, progress, started);
+            outcome = report.skipped() ? ImportMetrics.Outcome.UNCHANGED : report.dryRun() ? ImportMetrics.Outcome.DRY_RUN
+                    : ImportMetrics.Outcome.IMPORTED;
+            return report;
+        }
+        catch (ImportForbiddenException e) {
+            outcome = ImportMetrics.Outcome.FORBIDDEN;
+            throw e;
+        }
+        catch (ImportRejectedException e) {
+            outcome = ImportMetrics.Outcome.REJECTED;
+            throw e;
+        }
+        catch (ImportConflictException e) {
+            outcome = ImportMetrics.Outcome.CONFLICT;
+            throw e;
+        }
+        finally {
+            metrics.finished(outcome, System.nanoTime() - started);
+        }
+    }
+
+    private ImportReport importOnce(Request request, Progress progress, long started) {
         String batch = request.batch();
         Caller by = request.by();
         BatchInfo existing = batchInfo(batch);
@@ -280,6 +309,7 @@ public class KnowledgeImporter {
                     counts.claimsRemoved = stale.size();
                 }, config());
             }
+            metrics.written(total);
         });
         progress.update("written", total, total);
         return counts;
@@ -346,6 +376,7 @@ public class KnowledgeImporter {
                         }, config());
                     }
                     unlinked.addAll(dangling);
+                    metrics.written(records.size());
                     done[0] += records.size();
                     progress.update("writing", done[0], total);
                 });

@@ -39,6 +39,9 @@ class ChunkedImportOrderTest extends GraphTestSupport {
     @Autowired
     SeedDocuments seeds;
 
+    @Autowired
+    ImportMetrics metrics;
+
     @AfterEach
     void cleanUp() {
         removeBatch(BATCH);
@@ -56,7 +59,7 @@ class ChunkedImportOrderTest extends GraphTestSupport {
     }
 
     private Map<String, Object> importedWithChunksOf(int chunk) {
-        KnowledgeImporter importer = new KnowledgeImporter(driver, seeds, chunk, Duration.ofMinutes(10));
+        KnowledgeImporter importer = new KnowledgeImporter(driver, seeds, chunk, Duration.ofMinutes(10), metrics);
         ImportReport report = importer.importFiles(BATCH, List.of(new KnowledgeFile("order.yaml", FILE)), false, TestKeys.PARTNER_CALLER);
         assertThat(report.claimsWritten()).isEqualTo(4);
         try (Session session = driver.session()) {
