@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.graphdb.QueryExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -60,10 +62,18 @@ class EmbeddedNeo4jConfiguration {
         return BoltPassword.resolve(properties.embedded().password(), usableDataDirectory(properties.embedded().dataDir()));
     }
 
-    @Bean(name = BEAN_NAME, destroyMethod = "shutdown")
-    DatabaseManagementService embeddedNeo4j(GraphProperties properties, BoltPassword password) {
-        GraphProperties.Embedded embedded = properties.embedded();
-        Path home = usableDataDirectory(embedded.dataDir());
+    /**
+     * The embedded DBMS, restartable in place ({@link EmbeddedDatabase}). Its stop is bounded by
+     * {@code cmg.embedded.stop-timeout}: on a full data disk Neo4j would otherwise retry its last flush for ever.
+     */
+    @Bean(name = BEAN_NAME, destroyMethod = "close")
+    EmbeddedDatabase embeddedNeo4j(GraphProperties properties, BoltPassword password,
+            @Value("${cmg.embedded.stop-timeout:30s}") Duration stopTimeout) {
+        Path home = usableDataDirectory(properties.embedded().dataDir());
+        return new EmbeddedDatabase(home, afterPanic -> start(properties.embedded(), home, password, afterPanic), stopTimeout);
+    }
+
+    private static DatabaseManagementService start(GraphProperties.Embedded embedded, Path home, BoltPassword password, boolean afterPanic) {
         PageCacheSize pageCache = pageCache(embedded.pageCache(), home);
         long started = System.nanoTime();
         DatabaseManagementService service;
@@ -86,6 +96,11 @@ class EmbeddedNeo4jConfiguration {
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
             if (!embedded.loadCsvUrls()) {
                 builder.setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist, EVERY_ADDRESS);
+            }
+            if (afterPanic) {
+                // the log ends in the append that failed and made Neo4j stop the database: nothing committed after it. After
+                // the stop its tail may not read as entries (seen here: recovery then refuses to start); recovery cuts it off
+                builder.setConfig(GraphDatabaseInternalSettings.fail_on_corrupted_log_files, false);
             }
             service = builder.build();
             service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME); // fails fast if the default database did not start

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.criticalminerals.database.DatabaseAvailability;
 import org.criticalminerals.model.RecordSchema;
 import org.criticalminerals.security.Caller;
+import org.criticalminerals.storage.StorageFullException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -34,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the whole batch), {@code restore} (an export, curators only). With {@code Accept: application/x-ndjson} the
  * answer streams progress lines and ends with the report; otherwise it is the report alone: 200 when
  * imported, 422 with every problem when nothing was written, 403 when the key may not write into the batch,
- * 409 with {@code Retry-After} when another import of the batch runs, 503 (with {@code Retry-After}) when the
- * database went away.
+ * 409 with {@code Retry-After} when another import of the batch runs, 507 ({@code code: STORAGE_FULL}) when the data
+ * disk is full, 503 (with {@code Retry-After}) when the database went away.
  */
 @RestController
 class ImportEndpoint {
@@ -152,6 +153,11 @@ class ImportEndpoint {
             if (!streaming) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(ImportConflictException.RETRY_AFTER_SECONDS));
             }
+        }
+        catch (StorageFullException e) {
+            status = 507; // Insufficient Storage
+            body = report(request.batch(), new Rejection("request", null, null, e.getMessage()));
+            body.put("code", "STORAGE_FULL");
         }
         catch (RuntimeException e) {
             if (!database.noteFailure(e)) {

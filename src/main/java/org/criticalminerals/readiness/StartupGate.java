@@ -13,6 +13,7 @@ import org.criticalminerals.api.HttpErrorBodies;
 import org.criticalminerals.database.DatabaseAvailability;
 import org.criticalminerals.workbench.ReadOnlyCypher;
 import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -21,8 +22,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Until the service accepts traffic (Spring Boot's readiness: after the start-up runners have loaded the
  * knowledge base and recovered interrupted imports; again while it shuts down), the data endpoints answer
  * 503 with {@code Retry-After} and a GraphQL error {@code UNAVAILABLE}, never an answer from a half-loaded graph.
- * While the database cannot be reached ({@link DatabaseAvailability}) they answer 503 {@code DATABASE_UNAVAILABLE} at
- * once, rather than each waiting out the driver's retries. Pages, the schema and the health probes stay served.
+ * Readiness refused for another reason (a {@link RefusalReason}: the embedded database restarting after its disk
+ * filled up) is answered the same way, with that reason's code and message. While the database cannot be reached
+ * ({@link DatabaseAvailability}) they answer 503 {@code DATABASE_UNAVAILABLE} at once, rather than each waiting out
+ * the driver's retries. Pages, the schema and the health probes stay served.
  */
 final class StartupGate extends OncePerRequestFilter {
 
@@ -67,6 +70,11 @@ final class StartupGate extends OncePerRequestFilter {
             return;
         }
         response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+        AvailabilityChangeEvent<ReadinessState> last = availability.getLastChangeEvent(ReadinessState.class);
+        if (last != null && last.getSource() instanceof RefusalReason reason) {
+            errors.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, reason.code(), reason.message());
+            return;
+        }
         errors.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorCode.UNAVAILABLE,
                 "The service is not ready: it is starting (loading the knowledge base) or stopping. Retry in "
                         + RETRY_AFTER_SECONDS + " s.");
