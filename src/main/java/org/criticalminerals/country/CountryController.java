@@ -27,8 +27,8 @@ class CountryController {
     }
 
     @QueryMapping(name = "countries")
-    Connection countryList(@Arguments PageRequest page) {
-        return countries.countries(page);
+    Connection countryList(@Argument CountryService.CountryFilter filter, @Arguments PageRequest page) {
+        return countries.countries(filter, page);
     }
 
     @BatchMapping(typeName = "Country")

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.ListConditions;
+import org.criticalminerals.api.ListConditions.NameMatch;
 import org.criticalminerals.api.PageRequest;
 import org.springframework.stereotype.Service;
 
@@ -23,11 +25,16 @@ public class CountryService {
         return reader.byId("Country", code);
     }
 
-    public Connection countries(PageRequest page) {
-        return reader.page("Country", "true", Map.of(), page);
+    public Connection countries(CountryFilter filter, PageRequest page) {
+        ListConditions more = ListConditions.with(Map.of()).name(filter == null ? null : filter.name());
+        return reader.page("Country", more.and("true"), more.parameters(), page);
     }
 
     <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> organizations(List<K> countries) {
         return reader.related(countries, "(parent)<-[:BASED_IN]-(n:Organization)");
+    }
+
+    /** Filter of the countries list. */
+    public record CountryFilter(NameMatch name) {
     }
 }
