@@ -9,8 +9,9 @@
 //                     name typed, the higher), then the others by relevance: the entity itself before the things
 //                     that merely mention it
 //             $types  entity types to keep (e.g. ['Mineral', 'Organization']), or null for all
+//             $skip   how many of the best hits to pass over (0 for the first page; the next page skips the hits shown)
 //             $limit  how many hits; the hits are ranked and cut before anything is read from them
-// Example:    :param {query: '双日', text: '双日', types: null, limit: 10}
+// Example:    :param {query: '双日', text: '双日', types: null, skip: 0, limit: 10}
 //             GraphQL: search(text: "双日") { type score entity { id name } }
 CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score AS relevance
 WITH node, relevance, [label IN labels(node) WHERE label IN ['Mineral', 'Country', 'Organization', 'Deposit', 'Facility', 'Investment',
@@ -24,5 +25,6 @@ WITH node, type, relevance + CASE WHEN toLower($text) IN names THEN 100
                                        CASE WHEN s < shortest THEN s ELSE shortest END)
                                   ELSE 0 END AS score
 ORDER BY score DESC, node.id
+SKIP $skip
 LIMIT $limit
 RETURN node {.*, labels: labels(node)} AS entity, type, score;
