@@ -3,11 +3,13 @@ package org.criticalminerals.country;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
 import org.criticalminerals.api.ListConditions;
 import org.criticalminerals.api.ListConditions.NameMatch;
+import org.criticalminerals.api.NestedPage;
 import org.criticalminerals.api.PageRequest;
 import org.springframework.stereotype.Service;
 
@@ -30,8 +32,9 @@ public class CountryService {
         return reader.page("Country", more.and("true"), more.parameters(), page);
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> organizations(List<K> countries) {
-        return reader.related(countries, "(parent)<-[:BASED_IN]-(n:Organization)");
+    /** Pages of the organizations based in countries, one statement for all countries asking for the same page. */
+    Map<NestedPage, List<Map<String, Object>>> organizations(Set<NestedPage> pages) {
+        return reader.relatedPages(pages, "(parent)<-[:BASED_IN]-(n:Organization)");
     }
 
     /** Filter of the countries list. */
