@@ -4,10 +4,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
 import org.criticalminerals.api.ListConditions;
+import org.criticalminerals.api.NestedPage;
 import org.criticalminerals.api.ListConditions.NameMatch;
 import org.criticalminerals.api.PageRequest;
 import org.springframework.stereotype.Service;
@@ -59,8 +61,9 @@ public class OrganizationService {
         return reader.related(organizations, "(parent)-[:OPERATES]->(n:Facility)");
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> investments(List<K> organizations) {
-        return reader.related(organizations, "(parent)-[:INVESTED]->(n:Investment)");
+    /** Pages of the investments organizations made, one statement for all organizations asking for the same page. */
+    Map<NestedPage, List<Map<String, Object>>> investments(Set<NestedPage> pages) {
+        return reader.relatedPages(pages, "(parent)-[:INVESTED]->(n:Investment)");
     }
 
     /** Filter of the organizations list. */

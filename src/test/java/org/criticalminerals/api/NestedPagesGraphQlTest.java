@@ -9,7 +9,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A country's organizations, a nested list that grows with the graph, page by id with first/after. */
+/** Nested lists that grow with the graph (a country's organizations, an agency's investments) page by id with first/after. */
 class NestedPagesGraphQlTest extends GraphTestSupport {
 
     private static final String PAGE = """
@@ -32,6 +32,23 @@ class NestedPagesGraphQlTest extends GraphTestSupport {
         assertThat(walked).isEqualTo(whole);
         assertThat(graphQl().document("{ country(code: JP) { organizations { id } } }").execute()
                 .path("country.organizations[*].id").entityList(String.class).get()).isEqualTo(whole.subList(0, Math.min(50, whole.size())));
+    }
+
+    @Test
+    void anOrganizationsInvestmentsPageTheSameWay() {
+        String page = "query($first: Int, $after: ID) { organization(id: \"jogmec\") { investments(first: $first, after: $after) { id } } }";
+        List<String> whole = graphQl().document(page).variable("first", 500).execute()
+                .path("organization.investments[*].id").entityList(String.class).get();
+        assertThat(whole).hasSizeGreaterThan(2).isSorted();
+        List<String> walked = new ArrayList<>();
+        String after = null;
+        do {
+            List<String> ids = graphQl().document(page).variable("first", 2).variable("after", after).execute()
+                    .path("organization.investments[*].id").entityList(String.class).get();
+            walked.addAll(ids);
+            after = ids.size() < 2 ? null : ids.get(1);
+        } while (after != null);
+        assertThat(walked).isEqualTo(whole);
     }
 
     @Test
