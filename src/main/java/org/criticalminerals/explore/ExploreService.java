@@ -13,6 +13,9 @@ public class ExploreService {
 
     private static final int MAX_HITS = 100;
 
+    /** Longest search text: its terms in three fields stay under Lucene's 1,024 clauses. */
+    static final int MAX_TEXT = 200;
+
     private final QueryLibrary library;
 
     ExploreService(QueryLibrary library) {
@@ -23,6 +26,10 @@ public class ExploreService {
         int limit = first == null ? 20 : first;
         if (limit < 1 || limit > MAX_HITS) {
             throw new BadInputException("first must be between 1 and " + MAX_HITS);
+        }
+        if (text.length() > MAX_TEXT) {
+            // every word (and every pair of CJK characters) is a clause of the Lucene query, in three fields; Lucene refuses more than 1,024
+            throw new BadInputException("text must be at most " + MAX_TEXT + " characters, not " + text.length());
         }
         String terms = luceneTerms(text);
         if (terms.isEmpty()) {
