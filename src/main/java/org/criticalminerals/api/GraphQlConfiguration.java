@@ -19,6 +19,7 @@ import graphql.schema.GraphQLTypeVisitorStub;
 import graphql.schema.TypeResolver;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -83,10 +84,15 @@ class GraphQlConfiguration {
         }));
     }
 
+    @Bean
+    GraphQlErrorMetrics graphQlErrorMetrics(MeterRegistry registry) {
+        return new GraphQlErrorMetrics(registry);
+    }
+
     /** One writer of error bodies for every filter and endpoint that answers before GraphQL does. */
     @Bean
-    HttpErrorBodies httpErrorBodies(JsonMapper json, GraphQlProperties graphQl) {
-        return new HttpErrorBodies(json, graphQl.getHttp().getPath());
+    HttpErrorBodies httpErrorBodies(JsonMapper json, GraphQlProperties graphQl, GraphQlErrorMetrics errorMetrics) {
+        return new HttpErrorBodies(json, graphQl.getHttp().getPath(), errorMetrics);
     }
 
     /** Entities are read as maps that carry their GraphQL type name (see {@link Entities#shape}). */

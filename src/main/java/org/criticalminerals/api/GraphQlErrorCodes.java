@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -20,9 +22,11 @@ import reactor.core.publisher.Mono;
  * error, a variable of the wrong type) get BAD_REQUEST, beside the classification they have; the service's
  * errors keep theirs. graphql-java writes such messages with its internal names — AST values as
  * {@code IntValue{value=1}}, JSON values by their Java class ({@code 'ArrayList'}) — which say nothing to a
- * client and betray the implementation; they are rewritten as GraphQL and JSON say them.
+ * client and betray the implementation; they are rewritten as GraphQL and JSON say them. Outermost, so that the
+ * other interceptors (the error metrics count graphql-java's classifications) see the errors as graphql-java made them.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class GraphQlErrorCodes implements WebGraphQlInterceptor {
 
     @Override
