@@ -52,7 +52,11 @@ final class AstValues {
     private static int parse(String text, int at, StringBuilder out) {
         if (text.startsWith("StringValue{value='", at)) {
             int start = at + "StringValue{value='".length();
+            // graphql-java does not escape the string: its end is the first "'}" followed by what may follow a value
             int close = text.indexOf("'}", start);
+            while (close >= 0 && !endsValue(text, close + 2)) {
+                close = text.indexOf("'}", close + 1);
+            }
             if (close < 0) {
                 return -1;
             }
@@ -91,6 +95,11 @@ final class AstValues {
             return items(text, at + "ObjectValue{objectFields=[".length(), out, '{', '}', true);
         }
         return -1;
+    }
+
+    /** Whether a value may end before {@code at}: the next item, the end of a list, object or field, or of the quoted value. */
+    private static boolean endsValue(String text, int at) {
+        return at == text.length() || text.startsWith(", ", at) || text.startsWith("]}", at) || text.startsWith("}", at) || text.startsWith("'", at);
     }
 
     /** The items of a list (values) or an object (ObjectField{name='a', value=…}), up to "]}". */

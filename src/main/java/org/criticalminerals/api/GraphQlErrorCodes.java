@@ -75,6 +75,13 @@ class GraphQlErrorCodes implements WebGraphQlInterceptor {
         };
     }
 
+    /** What is left of an AST dump that {@link AstValues} could not rewrite. */
+    private static final Pattern AST_LEFT = Pattern.compile("\\b(StringValue|IntValue|FloatValue|BooleanValue|EnumValue|NullValue|ArrayValue|ObjectValue"
+            + "|ObjectField|VariableReference)\\{");
+
+    /** "with value '…'" up to the words graphql-java writes after it. */
+    private static final Pattern DUMPED_VALUE = Pattern.compile("with value '.*'(?= (?:is |contains |must |has |for ))", Pattern.DOTALL);
+
     /** The kind of an AST value where graphql-java names its class ("an AST type of 'IntValue'"). */
     private static final Pattern AST_KIND = Pattern.compile("(?:an AST type of |AST type )?(?:an? )?'(IntValue|FloatValue|StringValue|BooleanValue|EnumValue"
             + "|NullValue|ArrayValue|ObjectValue|VariableReference)'");
@@ -92,6 +99,11 @@ class GraphQlErrorCodes implements WebGraphQlInterceptor {
             return "";
         }
         String text = AstValues.rewrite(message);
+        if (AST_LEFT.matcher(text).find()) {
+            // a dump the rewrite could not read (a string holding "'}, " and the like): the value is the caller's own, leave it out
+            text = DUMPED_VALUE.matcher(text).replaceAll("with the value given");
+            text = AST_LEFT.matcher(text).replaceAll("");
+        }
         text = AST_KIND.matcher(text).replaceAll(m -> astKind(m.group(1)));
         text = JAVA_KIND.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1)) + javaKind(m.group(2)));
         text = JAVA_QUALIFIED.matcher(text).replaceAll(m -> switch (m.group(1)) {

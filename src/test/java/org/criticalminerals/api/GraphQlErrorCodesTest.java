@@ -40,4 +40,18 @@ class GraphQlErrorCodesTest {
         // a GraphQL type named like a Java class stays
         assertThat(GraphQlErrorCodes.readable("argument 'amount' with value 'x' is not a valid 'BigDecimal'")).endsWith("'BigDecimal'");
     }
+
+    @Test
+    void aStringHoldingTheDumpsOwnPunctuationIsReadWholeOrLeftOut() {
+        // the long fuzz run: a Cypher fragment "{id: 'fuzz'})" ended the string early and left the dump around it in the message
+        assertThat(GraphQlErrorCodes.readable("argument 'filter' with value 'ObjectValue{objectFields=[ObjectField{name='fieldThatDoesNotExist', value="
+                + "StringValue{value='MERGE (n:Entity {id: 'fuzz'}) //'}}]}' contains a field not in 'SourceFilter': 'fieldThatDoesNotExist'"))
+                .isEqualTo("argument 'filter' with value '{fieldThatDoesNotExist: \"MERGE (n:Entity {id: 'fuzz'}) //\"}' contains a field not in "
+                        + "'SourceFilter': 'fieldThatDoesNotExist'");
+        // a string that imitates the dump itself cannot be told apart: the value is left out, no dump is left
+        String imitated = GraphQlErrorCodes.readable("argument 'orderBy' with value 'ObjectValue{objectFields=[ObjectField{name='field', value="
+                + "EnumValue{name='ID'}}, ObjectField{name='other', value=StringValue{value='x'}, ObjectField{name='y'}}]}' contains a field not in "
+                + "'MineralOrder': 'other'");
+        assertThat(imitated).isEqualTo("argument 'orderBy' with the value given contains a field not in 'MineralOrder': 'other'");
+    }
 }
