@@ -1,6 +1,7 @@
 package org.criticalminerals.fuzz;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,10 +17,15 @@ record FuzzCase(long index, String category, String method, String path, Map<Str
         return path.equals("/graphql") || path.startsWith("/graphql?");
     }
 
-    /** A short, printable description for a failure report: the request line, headers and the start of the body. */
+    /**
+     * A short, printable description for a failure report: the request line, headers and the start of the body.
+     * The key of an Authorization header is cut to its first characters: reports are pasted into documents.
+     */
     String describe(int maxBody) {
         String text = new String(body, StandardCharsets.UTF_8);
-        return method + " " + (path.length() > 300 ? path.substring(0, 300) + "…" : path) + " " + headers + " body(" + body.length + " bytes): "
+        Map<String, String> shown = new LinkedHashMap<>(headers);
+        shown.computeIfPresent("Authorization", (name, value) -> value.length() > 11 ? value.substring(0, 11) + "…" : value);
+        return method + " " + (path.length() > 300 ? path.substring(0, 300) + "…" : path) + " " + shown + " body(" + body.length + " bytes): "
                 + (text.length() > maxBody ? text.substring(0, maxBody) + "…" : text);
     }
 }

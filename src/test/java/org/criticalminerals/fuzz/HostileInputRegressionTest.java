@@ -35,6 +35,33 @@ class HostileInputRegressionTest extends GraphTestSupport {
     }
 
     @Test
+    void aQuestionAboutACountryTheGraphDoesNotHoldIsNotFoundNotAnInternalError() {
+        // was INTERNAL_ERROR (the long run, seed 1, #12185 and #16906): exposure to HK's controls read the first row of no rows
+        Http.Response response = Http.postGraphQl(port, "{ exportControlExposure(imposer: HK, designator: CR) { __typename } }", null, null);
+        assertThat(response.errorCode()).as(response.body()).isEqualTo("NOT_FOUND");
+        assertThat(response.json().at("/errors/0/message").asString()).contains("HK");
+    }
+
+    @Test
+    void anUnknownIdWithALoneSurrogateIsNotFoundNotAnInternalError() {
+        // was INTERNAL_ERROR (seed 1, #17125): the id came back from the database changed, and its argument was looked for by equality
+        Http.Response response = Http.postGraphQl(port, "query($v0: ID) { moneyFlows(investor: $v0, investorCountry: KE) { __typename } }",
+                Map.of("v0", "\ud800"), null);
+        assertThat(response.errorCode()).as(response.body()).isEqualTo("NOT_FOUND");
+        assertThat(response.json().at("/errors/0/message").asString()).contains("(investor)");
+    }
+
+    @Test
+    void aStringWithTheDumpsPunctuationLeavesNoAstDump() {
+        // was "with value 'ObjectValue{objectFields=[ObjectField{name=…" (seed 1, #15880 and 11 more): the string held "'}"
+        Http.Response response = Http.postGraphQl(port, "{ sources(filter: {fieldThatDoesNotExist: \"MERGE (n:Entity {id: 'fuzz'}) //\"}) { totalCount } }",
+                null, null);
+        assertThat(response.errorCode()).isEqualTo("BAD_REQUEST");
+        assertThat(response.json().at("/errors/0/message").asString()).doesNotContain("Value{").doesNotContain("ObjectField")
+                .contains("with value '{fieldThatDoesNotExist: \"MERGE (n:Entity {id: 'fuzz'}) //\"}'");
+    }
+
+    @Test
     void aYamlOrJsonFileThatIsNotUtf8IsRejectedNot500() {
         // was HTTP 500 (MalformedInputException reading the file as UTF-8)
         for (String type : new String[] { "application/yaml", "application/json" }) {
