@@ -55,6 +55,23 @@ public final class HttpErrorBodies {
         json.writeValue(response.getOutputStream(), body);
     }
 
+    /**
+     * For a request whose endpoint is not known (its request line could not be read): one body that is both a
+     * GraphQL error and a problem, so that either kind of client reads it.
+     */
+    public void writeForAnyEndpoint(HttpServletResponse response, int status, ErrorCode code, String message) throws IOException {
+        response.setStatus(status);
+        response.setCharacterEncoding("UTF-8");
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("errors", List.of(Map.of("message", message, "extensions", Map.of("classification", code.classification().toString(), "code", code.name()))));
+        body.put("status", status);
+        body.put("title", code.name());
+        body.put("detail", message);
+        body.put("code", code.name());
+        json.writeValue(response.getOutputStream(), body);
+    }
+
     public boolean isGraphQl(HttpServletRequest request) {
         return graphQlPath.equals(request.getRequestURI());
     }

@@ -50,8 +50,10 @@ final class UnknownIdsInstrumentation extends SimplePerformantInstrumentation {
         return environment -> {
             List<String> missing = reader.missing(ids.values());
             if (!missing.isEmpty()) {
-                String argument = ids.entrySet().stream().filter(e -> e.getValue().equals(missing.get(0))).findFirst().orElseThrow().getKey();
-                throw new NotFoundException("No entity with id " + missing.get(0) + " (" + argument + ")");
+                // an id that is not well-formed UTF-16 (a lone surrogate) comes back from the database changed, equal to none sent
+                String argument = ids.entrySet().stream().filter(e -> e.getValue().equals(missing.get(0)) || hasLoneSurrogate(e.getValue()))
+                        .map(Map.Entry::getKey).findFirst().orElse(ids.keySet().iterator().next());
+                throw new NotFoundException("No entity with id " + ids.get(argument) + " (" + argument + ")");
             }
             return fetcher.get(environment);
         };
@@ -75,6 +77,10 @@ final class UnknownIdsInstrumentation extends SimplePerformantInstrumentation {
             }
         }
         return ids;
+    }
+
+    private static boolean hasLoneSurrogate(String text) {
+        return text.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
     }
 
     private static boolean isId(GraphQLInputType type) {

@@ -24,6 +24,12 @@ public class ExploreService {
     /** The words of a search that count; Lucene refuses queries of more than 1,024 clauses. */
     static final int MAX_WORDS = 16;
 
+    /**
+     * The characters of those words that count: a CJK word is a clause per pair of characters, in three fields,
+     * so one pasted word of 400 kanji alone went over Lucene's 1,024 clauses (INTERNAL_ERROR).
+     */
+    static final int MAX_CHARACTERS = 200;
+
     private final QueryLibrary library;
 
     ExploreService(QueryLibrary library) {
@@ -63,17 +69,22 @@ public class ExploreService {
     /**
      * What a user types becomes plain terms: Lucene's operators and special characters are escaped, so that input
      * can never change the query's structure or make it fail to parse. Each word is kept as typed and as a prefix;
-     * words past the first {@link #MAX_WORDS} are left out, so that a pasted paragraph stays a small query.
+     * words past the first {@link #MAX_WORDS}, and characters past the first {@link #MAX_CHARACTERS} of them, are
+     * left out, so that a pasted paragraph stays a small query.
      */
     static String luceneTerms(@Nullable String text) {
         List<String> words = new ArrayList<>();
-        for (String word : (text == null ? "" : text.strip()).toLowerCase(Locale.ROOT).split("\\s+")) {
-            if (words.size() == MAX_WORDS) {
+        int characters = 0;
+        for (String typed : (text == null ? "" : text.strip()).toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (words.size() == MAX_WORDS || characters == MAX_CHARACTERS) {
                 break;
             }
-            if (word.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            if (typed.codePoints().noneMatch(Character::isLetterOrDigit)) {
                 continue;
             }
+            int length = typed.codePointCount(0, typed.length());
+            String word = length <= MAX_CHARACTERS - characters ? typed : typed.substring(0, typed.offsetByCodePoints(0, MAX_CHARACTERS - characters));
+            characters += word.codePointCount(0, word.length());
             StringBuilder escaped = new StringBuilder();
             for (char c : word.toCharArray()) {
                 if ("+-&|!(){}[]^\"~*?:\\/".indexOf(c) >= 0) {

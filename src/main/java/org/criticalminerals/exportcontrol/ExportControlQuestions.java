@@ -2,8 +2,10 @@ package org.criticalminerals.exportcontrol;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.criticalminerals.api.NotFoundException;
 import org.criticalminerals.api.QueryLibrary;
 import org.springframework.stereotype.Service;
 
@@ -23,6 +25,10 @@ public class ExportControlQuestions {
         parameters.put("designator", designator);
         parameters.put("from", from);
         parameters.put("to", to);
-        return library.run("export-control-exposure", parameters).get(0);
+        List<Map<String, Object>> rows = library.run("export-control-exposure", parameters);
+        if (rows.isEmpty()) { // the statement starts from the imposer: a country code the graph does not hold
+            throw new NotFoundException("No country " + imposer + " in the graph (imposer)");
+        }
+        return rows.get(0);
     }
 }

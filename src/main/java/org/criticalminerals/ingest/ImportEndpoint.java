@@ -3,6 +3,7 @@ package org.criticalminerals.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,7 +97,16 @@ class ImportEndpoint {
                             "a YAML or JSON document is read whole, at most 64 MB; send larger files as JSON Lines or CSV")));
                     return;
                 }
-                source = RecordSource.of(new KnowledgeFile(name, Files.readString(spool, StandardCharsets.UTF_8)));
+                String text;
+                try {
+                    text = Files.readString(spool, StandardCharsets.UTF_8);
+                }
+                catch (CharacterCodingException e) {
+                    answer(response, 422, report(batch, new Rejection(name, null, null,
+                            "the file is not UTF-8 text (UTF-16, or bytes of another encoding): save it as UTF-8")));
+                    return;
+                }
+                source = RecordSource.of(new KnowledgeFile(name, text));
             }
             else {
                 answer(response, 415, report(batch, new Rejection("request", null, null, "send application/x-ndjson, text/csv, "

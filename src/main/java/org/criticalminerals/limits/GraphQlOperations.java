@@ -43,11 +43,14 @@ public final class GraphQlOperations extends OncePerRequestFilter {
 
     private final HttpErrorBodies errors;
 
-    GraphQlOperations(String path, long maxBytes, JsonMapper json, HttpErrorBodies errors) {
+    private final ParserOptions parserOptions;
+
+    GraphQlOperations(String path, long maxBytes, JsonMapper json, HttpErrorBodies errors, ParserOptions parserOptions) {
         this.path = path;
         this.maxBytes = maxBytes;
         this.json = json;
         this.errors = errors;
+        this.parserOptions = parserOptions;
     }
 
     public static boolean isMutation(HttpServletRequest request) {
@@ -88,19 +91,26 @@ public final class GraphQlOperations extends OncePerRequestFilter {
             query = request.getParameter("query");
             operationName = request.getParameter("operationName");
         }
-        request.setAttribute(ATTRIBUTE, kind(query, operationName));
+        request.setAttribute(ATTRIBUTE, kind(query, operationName, parserOptions));
         chain.doFilter(forward, response);
     }
 
-    /** The kind of the operation that {@code operationName} selects in {@code query}. */
+    /** The kind of the operation that {@code operationName} selects in {@code query}, parsed with graphql-java's default options. */
     public static Kind kind(@Nullable String query, @Nullable String operationName) {
+        return kind(query, operationName, ParserOptions.getDefaultOperationParserOptions());
+    }
+
+    /**
+     * As {@link #kind(String, String)}, parsed with the options GraphQL executes with: a document this parse
+     * refuses (too long, too many tokens) is refused by the execution too, so it never runs as a read.
+     */
+    static Kind kind(@Nullable String query, @Nullable String operationName, ParserOptions parserOptions) {
         if (query == null) {
             return Kind.READ;
         }
         Document document;
         try {
-            document = Parser.parse(ParserEnvironment.newParserEnvironment().document(query)
-                    .parserOptions(ParserOptions.getDefaultOperationParserOptions()).build());
+            document = Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(parserOptions).build());
         }
         catch (InvalidSyntaxException e) {
             return Kind.READ;

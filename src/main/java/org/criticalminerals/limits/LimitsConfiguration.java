@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchemaElement;
 import graphql.schema.GraphQLTypeVisitorStub;
@@ -22,6 +23,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the request limits: filters, the GraphQL instrumentation, the budgeted driver. */
@@ -51,6 +53,16 @@ class LimitsConfiguration {
         return new QueryLimitsInstrumentation(limits);
     }
 
+    /** Every execution parses its document with the limits' parser options (the document length among them). */
+    @Bean
+    WebGraphQlInterceptor parserLimits(QueryLimits limits) {
+        ParserOptions options = limits.parserOptions();
+        return (request, chain) -> {
+            request.configureExecutionInput((input, builder) -> builder.graphQLContext(context -> context.put(ParserOptions.class, options)).build());
+            return chain.next(request);
+        };
+    }
+
     /** The limits, in the description of the schema's root types, where GraphiQL and codegen show them. */
     @Bean
     GraphQlSourceBuilderCustomizer limitsInSchemaDescription(QueryLimits limits) {
@@ -78,7 +90,7 @@ class LimitsConfiguration {
     FilterRegistrationBean<GraphQlOperations> graphQlOperations(QueryLimits limits, JsonMapper json, GraphQlProperties graphQl,
             HttpErrorBodies errors) {
         var registration = new FilterRegistrationBean<>(new GraphQlOperations(graphQl.getHttp().getPath(), limits.maxRequestSize().toBytes(), json,
-                errors));
+                errors, limits.parserOptions()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

@@ -2,6 +2,7 @@ package org.criticalminerals.limits;
 
 import java.time.Duration;
 
+import graphql.parser.ParserOptions;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,19 +23,28 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequestSize largest request body
  * @param disconnectCheckAfter after this long a request checks every half second that its client is still
  *        there, and is stopped when it is not
+ * @param maxDocumentLength most characters of a GraphQL document (the query text; variables do not count):
+ *        parsing is refused beyond it, since graphql-java takes seconds of CPU for a megabyte of CJK text in a
+ *        string literal, before any time budget runs
  */
 @Validated
 @ConfigurationProperties("cmg.limits")
 public record QueryLimits(@Min(1) int maxDepth, @Min(1) int maxComplexity, @Min(1) int listFanOut, @NotNull Duration queryTimeout,
-        @NotNull Duration writeTimeout, @NotNull DataSize maxRequestSize, @NotNull Duration disconnectCheckAfter) {
+        @NotNull Duration writeTimeout, @NotNull DataSize maxRequestSize, @NotNull Duration disconnectCheckAfter, @Min(1) int maxDocumentLength) {
+
+    /** graphql-java's parser options for operations, with the document length limit. */
+    public ParserOptions parserOptions() {
+        return ParserOptions.getDefaultOperationParserOptions().transform(options -> options.maxCharacters(maxDocumentLength));
+    }
 
     /** The limits as the schema's root types describe them. */
     public String describe() {
         return """
                 Limits on every request (configurable, see the README): at most %d levels of nesting; at most %d fields, \
                 a field under a list counting once per item it can return (a page's `first`; an unpaged list its `@listSize`, else %d); \
-                a read stops after %s, a write after %s; a request body holds at most %s."""
-                .formatted(maxDepth, maxComplexity, listFanOut, human(queryTimeout), human(writeTimeout), maxRequestSize);
+                a read stops after %s, a write after %s; a request body holds at most %s, a document at most %,d characters \
+                (pass long values as variables)."""
+                .formatted(maxDepth, maxComplexity, listFanOut, human(queryTimeout), human(writeTimeout), maxRequestSize, maxDocumentLength);
     }
 
     private static String human(Duration duration) {

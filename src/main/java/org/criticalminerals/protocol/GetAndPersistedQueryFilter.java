@@ -22,6 +22,7 @@ import org.criticalminerals.api.HttpErrorBodies;
 import org.criticalminerals.limits.GraphQlOperations;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.core.JacksonException;
@@ -78,7 +79,10 @@ final class GetAndPersistedQueryFilter extends OncePerRequestFilter {
         byte[] original = null;
         if (get) {
             if (request.getParameter("query") == null && request.getParameter("extensions") == null) {
-                chain.doFilter(request, response); // not a GraphQL request (Spring answers 405)
+                // not a GraphQL request (Spring would answer 405 with no body)
+                response.setHeader(HttpHeaders.ALLOW, "GET, POST");
+                errors.write(request, response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, ErrorCode.METHOD_NOT_ALLOWED,
+                        "GET /graphql runs the query of ?query=… (URL-encoded); send everything else with POST.");
                 return;
             }
             try {
@@ -90,7 +94,19 @@ final class GetAndPersistedQueryFilter extends OncePerRequestFilter {
                 return;
             }
         }
+        else if ("POST".equals(request.getMethod()) && !readsAsGraphQl(request)) {
+            // Spring would answer 415 with no body
+            errors.write(request, response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, ErrorCode.BAD_REQUEST,
+                    "Send the request as JSON: Content-Type: application/json, {\"query\": \"{ … }\", \"variables\": {…}}.");
+            return;
+        }
         else if ("POST".equals(request.getMethod()) && isJson(request)) {
+            if (!acceptsAnAnswer(request)) {
+                // Spring would answer 415 with no body
+                errors.write(request, response, HttpServletResponse.SC_NOT_ACCEPTABLE, ErrorCode.BAD_REQUEST,
+                        "The answer is JSON: accept application/json or application/graphql-response+json.");
+                return;
+            }
             try {
                 original = request.getInputStream().readAllBytes();
             }
@@ -105,6 +121,12 @@ final class GetAndPersistedQueryFilter extends OncePerRequestFilter {
             }
             catch (JacksonException e) {
                 node = null; // Spring for GraphQL answers what is not JSON
+            }
+            if (node != null && !node.isObject()) {
+                // null, a list (batched requests), a number: Spring for GraphQL would fail on null with a 500
+                errors.write(request, response, HttpServletResponse.SC_BAD_REQUEST, ErrorCode.BAD_REQUEST,
+                        "The body must be one JSON object: {\"query\": \"{ … }\", \"variables\": {…}}.");
+                return;
             }
             if (node instanceof ObjectNode object && (notText(object.get("query")) || notText(object.get("operationName")))) {
                 errors.write(request, response, HttpServletResponse.SC_BAD_REQUEST, ErrorCode.BAD_REQUEST,
@@ -187,6 +209,36 @@ final class GetAndPersistedQueryFilter extends OncePerRequestFilter {
         }
         return body;
     }
+
+    /** A content type Spring for GraphQL's endpoint reads: JSON, or a bare document as application/graphql (its fallback). */
+    private static boolean readsAsGraphQl(HttpServletRequest request) {
+        try {
+            MediaType type = request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
+            return type != null && (MediaType.APPLICATION_JSON.includes(type) || GRAPHQL_DOCUMENT.includes(type));
+        }
+        catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    private static final MediaType GRAPHQL_DOCUMENT = MediaType.parseMediaType("application/graphql");
+
+    /** Whether the Accept header (if any, and if it parses) takes one of the answers the endpoint gives. */
+    private static boolean acceptsAnAnswer(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream().anyMatch(type -> ANSWERS.stream().anyMatch(type::isCompatibleWith));
+        }
+        catch (InvalidMediaTypeException e) {
+            return true; // left to Spring
+        }
+    }
+
+    /** No server-sent events: the schema has no subscriptions, and Spring's SSE endpoint answers a query with an error without a code. */
+    private static final List<MediaType> ANSWERS = List.of(MediaType.APPLICATION_JSON, HttpErrorBodies.GRAPHQL_RESPONSE);
 
     private static boolean isJson(HttpServletRequest request) {
         String type = request.getContentType();
