@@ -11,6 +11,9 @@
 CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score AS relevance
 WITH node, relevance + CASE WHEN toLower($text) IN [name IN [node.name, node.nameJa] + coalesce(node.aliases, []) | toLower(name)]
                             THEN 100 ELSE 0 END AS score
+// rank and cut first, then project: a common word matches tens of thousands of entities
+ORDER BY score DESC, node.id
+LIMIT $limit
 RETURN node {.*, labels: labels(node)} AS entity,
        [label IN labels(node) WHERE label IN ['Mineral', 'Country', 'Organization', 'Deposit', 'Facility', 'Investment', 'Offtake',
         'Agreement', 'ExportControl', 'Policy', 'Target', 'Statistic', 'Event', 'Source']][0] AS type,
