@@ -66,8 +66,11 @@ public class GraphReader {
     }
 
     /**
-     * One page of entities bound to {@code n} by {@code matchClause} (a constant MATCH … WHERE using only
-     * parameters), ordered by id, with the total count, in one statement.
+     * One page of entities bound to {@code n} by {@code matchClause} (a constant {@code MATCH (n:Label) WHERE …}
+     * using only parameters, binding each entity once), ordered by id, with the total count, in one statement.
+     * The count and the page are two subqueries: the page seeks the label's id index from the cursor and stops
+     * after {@code first + 1} matches, instead of sorting every match (a page of 32,000 statistics took ten
+     * times as long that way).
      */
     public Connection page(String matchClause, Map<String, Object> parameters, Integer first, String after) {
         int size = Connection.pageSize(first);
@@ -75,12 +78,18 @@ public class GraphReader {
         Map<String, Object> all = new HashMap<>(parameters);
         all.put("after", afterId);
         all.put("limit", size + 1);
-        Map<String, Object> result = client.query(matchClause + """
-
-                WITH DISTINCT n ORDER BY n.id
-                WITH collect(n) AS matching
-                RETURN size(matching) AS total,
-                       [n IN [x IN matching WHERE $after IS NULL OR x.id > $after][0..$limit] | %s] AS page""".formatted(ENTITY))
+        Map<String, Object> result = client.query("""
+                CALL () {
+                  %1$s
+                  RETURN count(n) AS total
+                }
+                CALL () {
+                  %1$s
+                  WITH n WHERE n.id > coalesce($after, '')
+                  WITH n ORDER BY n.id LIMIT $limit
+                  RETURN collect(%2$s) AS page
+                }
+                RETURN total, page""".formatted(matchClause, ENTITY))
                 .bindAll(all).fetch().one().map(Entities::shapeRow).orElseThrow();
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> page = (List<Map<String, Object>>) result.get("page");
