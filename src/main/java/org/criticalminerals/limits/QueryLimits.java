@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -22,19 +23,27 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequestSize largest request body
  * @param disconnectCheckAfter after this long a request checks every half second that its client is still
  *        there, and is stopped when it is not
+ * @param maxConcurrentReads most read requests that run at once, the others waiting in line within their
+ *        budget; null: twice the processors
  */
 @Validated
 @ConfigurationProperties("cmg.limits")
 public record QueryLimits(@Min(1) int maxDepth, @Min(1) int maxComplexity, @Min(1) int listFanOut, @NotNull Duration queryTimeout,
-        @NotNull Duration writeTimeout, @NotNull DataSize maxRequestSize, @NotNull Duration disconnectCheckAfter) {
+        @NotNull Duration writeTimeout, @NotNull DataSize maxRequestSize, @NotNull Duration disconnectCheckAfter,
+        @Nullable @Min(1) Integer maxConcurrentReads) {
+
+    /** Most reads at once: as configured, else twice the processors. */
+    public int concurrentReads() {
+        return maxConcurrentReads != null ? maxConcurrentReads : 2 * Runtime.getRuntime().availableProcessors();
+    }
 
     /** The limits as the schema's root types describe them. */
     public String describe() {
         return """
                 Limits on every request (configurable, see the README): at most %d levels of nesting; at most %d fields, \
                 a field under a list counting once per item it can return (a page's `first`; an unpaged list its `@listSize`, else %d); \
-                a read stops after %s, a write after %s; a request body holds at most %s."""
-                .formatted(maxDepth, maxComplexity, listFanOut, human(queryTimeout), human(writeTimeout), maxRequestSize);
+                a read stops after %s (waiting in line included: at most %d reads run at once), a write after %s;                 a request body holds at most %s."""
+                .formatted(maxDepth, maxComplexity, listFanOut, human(queryTimeout), concurrentReads(), human(writeTimeout), maxRequestSize);
     }
 
     private static String human(Duration duration) {
