@@ -5,8 +5,10 @@ import java.util.Map;
 
 import org.criticalminerals.agreement.AgreementService.AgreementFilter;
 import org.criticalminerals.api.Connection;
+import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.api.NotFoundException;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -26,8 +28,8 @@ class AgreementController {
     }
 
     @QueryMapping(name = "agreements")
-    Connection agreementList(@Argument AgreementFilter filter, @Argument Integer first, @Argument String after) {
-        return agreements.agreements(filter, first, after);
+    Connection agreementList(@Argument AgreementFilter filter, @Arguments PageRequest page) {
+        return agreements.agreements(filter, page);
     }
 
     @BatchMapping(typeName = "Agreement")

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.mineral.MineralService;
 import org.springframework.stereotype.Service;
 
@@ -25,18 +26,17 @@ public class AgreementService {
         return reader.byId("Agreement", id);
     }
 
-    public Connection agreements(AgreementFilter filter, Integer first, String after) {
+    public Connection agreements(AgreementFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("party", filter == null ? null : filter.party());
         parameters.put("kind", filter == null ? null : filter.kind());
         parameters.put("mineral", filter == null ? null : filter.mineral());
-        return reader.page("""
-                MATCH (n:Agreement)
-                WHERE ($party IS NULL OR EXISTS { (n)-[:PARTY]->(:Entity {id: $party}) })
+        return reader.page("Agreement", """
+                ($party IS NULL OR EXISTS { (n)-[:PARTY]->(:Entity {id: $party}) })
                   AND ($kind IS NULL OR n.kind = $kind)
                   AND ($mineral IS NULL OR EXISTS { (n)-[:ADDRESSES]->(m:Mineral)
-                        WHERE %s })""".formatted(MineralService.MINERAL_OR_MEMBER),
-                parameters, first, after);
+                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES),
+                parameters, page);
     }
 
     <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> parties(List<K> agreements) {

@@ -27,6 +27,13 @@ public enum ErrorCode {
     CANCELLED(ErrorType.INTERNAL_ERROR),
     /** the service is starting (the knowledge base is loading) or stopping: retry after the Retry-After seconds */
     UNAVAILABLE(ErrorType.INTERNAL_ERROR),
+    /** the database cannot be reached (server mode: it is down or restarting): retry after the Retry-After seconds */
+    DATABASE_UNAVAILABLE(ErrorType.INTERNAL_ERROR),
+    /**
+     * the database cannot write: its data disk is (nearly) full, or it stopped writing after a failed write and
+     * restarts itself once space is back. Nothing was written; reads work unless the database stopped
+     */
+    STORAGE_FULL(ErrorType.INTERNAL_ERROR),
     INTERNAL_ERROR(ErrorType.INTERNAL_ERROR);
 
     private final ErrorType classification;

@@ -5,6 +5,7 @@ import java.util.Map;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.TypeResolver;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -26,10 +27,15 @@ class GraphQlConfiguration {
                 .scalar(ExtendedScalars.Url);
     }
 
+    @Bean
+    GraphQlErrorMetrics graphQlErrorMetrics(MeterRegistry registry) {
+        return new GraphQlErrorMetrics(registry);
+    }
+
     /** One writer of error bodies for every filter and endpoint that answers before GraphQL does. */
     @Bean
-    HttpErrorBodies httpErrorBodies(JsonMapper json, GraphQlProperties graphQl) {
-        return new HttpErrorBodies(json, graphQl.getHttp().getPath());
+    HttpErrorBodies httpErrorBodies(JsonMapper json, GraphQlProperties graphQl, GraphQlErrorMetrics errorMetrics) {
+        return new HttpErrorBodies(json, graphQl.getHttp().getPath(), errorMetrics);
     }
 
     /** Entities are read as maps that carry their GraphQL type name (see {@link Entities#shape}). */

@@ -1,14 +1,19 @@
 package org.criticalminerals.api;
 
 import java.util.Map;
+import java.util.Optional;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import org.criticalminerals.database.DatabaseAvailability;
 import org.criticalminerals.limits.RequestBudget;
+import org.criticalminerals.storage.StorageFullException;
+import org.criticalminerals.storage.WriteGuard;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
@@ -19,13 +24,23 @@ import org.springframework.stereotype.Component;
 /**
  * Maps exceptions to typed GraphQL errors: {@code extensions.classification} (Spring for GraphQL's) and
  * {@code extensions.code} ({@link ErrorCode}). User mistakes are BAD_REQUEST or NOT_FOUND with a message
- * that says what to change; a stopped request says why; anything else is INTERNAL_ERROR with a generic
+ * that says what to change; a stopped request says why; a write the database cannot take (full data disk) is
+ * STORAGE_FULL; anything else is INTERNAL_ERROR with a generic
  * message and no stack trace, the details in the log under an incident id the caller can quote.
  */
 @Component
 class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
+
+    private final DatabaseAvailability database;
+
+    private final WriteGuard writeGuard;
+
+    GraphQlErrors(DatabaseAvailability database, ObjectProvider<WriteGuard> writeGuard) {
+        this.database = database;
+        this.writeGuard = writeGuard.getIfAvailable(() -> WriteGuard.NONE);
+    }
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
@@ -41,6 +56,10 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             return anonymous ? error(env, ErrorCode.UNAUTHENTICATED, "This needs an API key: send 'Authorization: Bearer <key>'.")
                     : error(env, ErrorCode.FORBIDDEN, "This API key's role may not do this.");
         }
+        // before the budget: a request whose database went away may also have run out of time waiting for it
+        if (database.noteFailure(ex)) {
+            return error(env, ErrorCode.DATABASE_UNAVAILABLE, DatabaseAvailability.LOST_DURING_REQUEST);
+        }
         RequestBudget.StoppedException stopped = cause(ex, RequestBudget.StoppedException.class);
         RequestBudget budget = RequestBudget.current();
         if (stopped != null) {
@@ -50,6 +69,10 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             // the request was stopped (timeout, client gone, shutdown) and its transactions terminated: whatever
             // failed next (the database's answer, or a commit on a transaction already closed) is that stop
             return stoppedError(env, budget.stopped(), budget.stoppedMessage());
+        }
+        Optional<StorageFullException> full = writeGuard.explain(ex);
+        if (full.isPresent()) {
+            return error(env, ErrorCode.STORAGE_FULL, full.get().getMessage());
         }
         Neo4jException database = cause(ex, Neo4jException.class);
         if (database != null && database.code() != null && database.code().contains("TransactionTimedOut")) {

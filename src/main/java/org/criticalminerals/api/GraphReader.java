@@ -1,6 +1,8 @@
 package org.criticalminerals.api;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The shared read path of the features: every entity is read with one projection ({@link #ENTITY}) and
  * shaped for GraphQL by {@link Entities#shape}; lists
- * are cursor pages computed in a single statement (page and total together), and nested fields are loaded
+ * are keyset pages read in index order and cut in the database, and nested fields are loaded
  * for a whole batch of parents in one statement, so a GraphQL request issues a bounded number of
  * statements whatever its width. All reads run in read transactions, which a cluster routes to followers.
  * Features pass constant Cypher fragments; every value is a parameter.
@@ -29,20 +33,32 @@ public class GraphReader {
 
     private final Neo4jClient client;
 
-    GraphReader(Neo4jClient client) {
+    /** This reader through its proxy, so that a count run after the page has a read transaction of its own. */
+    private final GraphReader self;
+
+    GraphReader(Neo4jClient client, @Lazy GraphReader self) {
         this.client = client;
+        this.self = self;
     }
 
     /** The entity with this id and label, or empty. */
     public Optional<Map<String, Object>> byId(String label, String id) {
-        if (!Entities.TYPES.contains(label) && !label.equals("Entity")) {
-            throw new IllegalArgumentException("unknown label " + label);
-        }
+        checkLabel(label);
         // a removed fact's node stays as an unlabelled tombstone: it is no entity
         return client.query("MATCH (n:" + label + " {id: $id}) WHERE any(l IN labels(n) WHERE l IN $types) RETURN " + ENTITY + " AS entity")
                 .bind(id).to("id").bind(Entities.TYPES).to("types")
                 .fetchAs(mapType()).mappedBy((t, r) -> Entities.shapeRow(r.get("entity").asMap()))
                 .one();
+    }
+
+    /** Those of the ids that name no entity (nothing, or a removed fact's tombstone); one statement. */
+    public List<String> missing(Collection<String> ids) {
+        return List.copyOf(client.query("""
+                UNWIND $ids AS id
+                OPTIONAL MATCH (n:Entity {id: id})
+                WITH id, n WHERE n IS NULL OR none(l IN labels(n) WHERE l IN $types)
+                RETURN DISTINCT id""").bind(List.copyOf(ids)).to("ids").bind(Entities.TYPES).to("types")
+                .fetchAs(String.class).mappedBy((t, r) -> r.get("id").asString()).all());
     }
 
     /** The entities with these ids, whatever their type, for each key that has one; one statement. */
@@ -66,34 +82,122 @@ public class GraphReader {
     }
 
     /**
-     * One page of entities bound to {@code n} by {@code matchClause} (a constant {@code MATCH (n:Label) WHERE …}
-     * using only parameters, binding each entity once), ordered by id, with the total count, in one statement.
-     * The count and the page are two subqueries: the page seeks the label's id index from the cursor and stops
-     * after {@code first + 1} matches, instead of sorting every match (a page of 32,000 statistics took ten
-     * times as long that way).
+     * One page of the entities of a label that match {@code where} (a constant predicate over {@code n} using only
+     * parameters), in the request's order, walked from its cursor in the database: each statement reads the
+     * page's items in index order and stops after them, so a page costs what it holds. The total is counted in a
+     * statement of its own, only if the client asks for it.
      */
-    public Connection page(String matchClause, Map<String, Object> parameters, Integer first, String after) {
-        int size = Connection.pageSize(first);
-        String afterId = Connection.decode(after);
-        Map<String, Object> all = new HashMap<>(parameters);
-        all.put("after", afterId);
-        all.put("limit", size + 1);
-        Map<String, Object> result = client.query("""
-                CALL () {
-                  %1$s
-                  RETURN count(n) AS total
-                }
-                CALL () {
-                  %1$s
-                  WITH n WHERE n.id > coalesce($after, '')
-                  WITH n ORDER BY n.id LIMIT $limit
-                  RETURN collect(%2$s) AS page
-                }
-                RETURN total, page""".formatted(matchClause, ENTITY))
-                .bindAll(all).fetch().one().map(Entities::shapeRow).orElseThrow();
+    public Connection page(String label, String where, Map<String, Object> parameters, PageRequest request) {
+        return page(label, where, "", parameters, request);
+    }
+
+    /**
+     * As {@link #page(String, String, Map, PageRequest)}, with {@code refine}: constant clauses after the match that
+     * keep {@code n} and drop rows (a filter on something computed per item, such as a supply route).
+     */
+    public Connection page(String label, String where, String refine, Map<String, Object> parameters, PageRequest request) {
+        checkLabel(label);
+        int size = request.size();
+        SortField field = request.field();
+        boolean backward = request.backward();
+        String cursor = backward ? request.before() : request.after();
+        Connection.Position at = cursor == null ? null : Connection.decode(field, cursor);
+        // the list's order: items with a value by (value, id) in the direction, then items without one by id;
+        // a backward page walks that order from its end
+        boolean descending = request.descending() != backward;
+        List<Segment> walk = new ArrayList<>();
+        boolean nullsToo = !field.alwaysPresent();
+        if (!backward) {
+            if (at == null || at.value() != null) {
+                walk.add(new Segment(true, at));
+            }
+            if (nullsToo) {
+                walk.add(new Segment(false, at != null && at.value() == null ? at : null));
+            }
+        }
+        else {
+            if (nullsToo && (at == null || at.value() == null)) {
+                walk.add(new Segment(false, at));
+            }
+            if (at == null || at.value() == null) {
+                walk.add(new Segment(true, null));
+            }
+            else {
+                walk.add(new Segment(true, at));
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Segment segment : walk) {
+            if (rows.size() > size) {
+                break;
+            }
+            Map<String, Object> bound = new HashMap<>(parameters);
+            bound.put("limit", size + 1 - rows.size());
+            if (segment.from() != null) {
+                bound.put("key", segment.from().value());
+                bound.put("afterId", segment.from().id());
+            }
+            String statement = "MATCH (n:%s)\nWHERE (%s)\n  AND %s\n%s\nWITH n ORDER BY %s LIMIT $limit\nRETURN n.%s AS sortValue, %s AS entity"
+                    .formatted(label, where, segment.condition(field, descending), refine, segment.order(field, descending),
+                            field.property(), ENTITY);
+            client.query(statement).bindAll(bound).fetch().all().forEach(row -> {
+                Map<String, Object> entity = Entities.shapeRow(row);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> node = (Map<String, Object>) entity.get("entity");
+                rows.add(Map.of("node", node, "cursor", Connection.encode(field, row.get("sortValue"), (String) node.get("id"))));
+            });
+        }
+        boolean more = rows.size() > size;
+        List<Map<String, Object>> page = new ArrayList<>(rows.subList(0, Math.min(size, rows.size())));
+        if (backward) {
+            Collections.reverse(page);
+        }
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> page = (List<Map<String, Object>>) result.get("page");
-        return Connection.of(page, size, afterId != null, ((Number) result.get("total")).intValue());
+        List<Connection.Edge> edges = page.stream()
+                .map(row -> new Connection.Edge((String) row.get("cursor"), (Map<String, Object>) row.get("node"))).toList();
+        Connection.PageInfo info = new Connection.PageInfo(backward ? cursor != null : more, backward ? more : cursor != null,
+                edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
+        Map<String, Object> countParameters = new HashMap<>(parameters);
+        return new Connection(edges, info, () -> self.count(label, where, refine, countParameters));
+    }
+
+    /** How many entities of the label match; a statement of its own, run only for a selected totalCount. */
+    public int count(String label, String where, String refine, Map<String, Object> parameters) {
+        checkLabel(label);
+        return client.query("MATCH (n:%s)\nWHERE (%s)\n%s\nRETURN count(n) AS total".formatted(label, where, refine))
+                .bindAll(new HashMap<>(parameters)).fetchAs(Integer.class).mappedBy((t, r) -> r.get("total").asInt()).one().orElse(0);
+    }
+
+    /**
+     * A stretch of a list's order: the items with a value for the sort field, or those without one, from a
+     * position on (exclusive), or from the start.
+     */
+    private record Segment(boolean valued, Connection.@Nullable Position from) {
+
+        String condition(SortField field, boolean descending) {
+            String beyond = descending ? "<" : ">";
+            if (field == SortField.ID) {
+                return from == null ? "n.id IS NOT NULL" : "n.id " + beyond + " $afterId";
+            }
+            String p = "n." + field.property();
+            if (!valued) {
+                return p + " IS NULL" + (from == null ? "" : " AND n.id " + beyond + " $afterId");
+            }
+            // a range on the sort property, so that the planner walks its index from the position
+            return from == null ? p + " IS NOT NULL"
+                    : "%s %s= $key AND (%s %s $key OR n.id %s $afterId)".formatted(p, beyond, p, beyond, beyond);
+        }
+
+        String order(SortField field, boolean descending) {
+            String direction = descending ? " DESC" : "";
+            return field == SortField.ID || !valued ? "n.id" + direction : "n." + field.property() + direction + ", n.id" + direction;
+        }
+    }
+
+    private static void checkLabel(String label) {
+        if (!Entities.TYPES.contains(label) && !label.equals("Entity")) {
+            throw new IllegalArgumentException("unknown label " + label);
+        }
     }
 
     /**

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Errors answered before a request reaches GraphQL (no key, no role, a body too large): a GraphQL error
- * body on the GraphQL endpoint, so that GraphQL clients show the message, and an RFC 9457 problem elsewhere.
+ * body on the GraphQL endpoint, so that GraphQL clients show the message (and counted as GraphQL errors are), and
+ * an RFC 9457 problem elsewhere.
  */
 public final class HttpErrorBodies {
 
@@ -23,9 +24,12 @@ public final class HttpErrorBodies {
 
     private final String graphQlPath;
 
-    public HttpErrorBodies(JsonMapper json, String graphQlPath) {
+    private final GraphQlErrorMetrics metrics;
+
+    public HttpErrorBodies(JsonMapper json, String graphQlPath, GraphQlErrorMetrics metrics) {
         this.json = json;
         this.graphQlPath = graphQlPath;
+        this.metrics = metrics;
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, int status, ErrorCode code, String message)
@@ -34,6 +38,7 @@ public final class HttpErrorBodies {
         response.setCharacterEncoding("UTF-8");
         Object body;
         if (isGraphQl(request)) {
+            metrics.count(code);
             response.setContentType(acceptsGraphQlResponse(request) ? GRAPHQL_RESPONSE.toString() : MediaType.APPLICATION_JSON_VALUE);
             body = Map.of("errors", List.of(Map.of("message", message,
                     "extensions", Map.of("classification", code.classification().toString(), "code", code.name()))));

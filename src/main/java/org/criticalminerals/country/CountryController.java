@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.criticalminerals.api.Connection;
+import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.api.NotFoundException;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -25,8 +27,8 @@ class CountryController {
     }
 
     @QueryMapping(name = "countries")
-    Connection countryList(@Argument Integer first, @Argument String after) {
-        return countries.countries(first, after);
+    Connection countryList(@Arguments PageRequest page) {
+        return countries.countries(page);
     }
 
     @BatchMapping(typeName = "Country")

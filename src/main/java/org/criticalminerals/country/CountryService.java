@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.PageRequest;
 import org.springframework.stereotype.Service;
 
 /** Countries (ISO 3166-1 reference data) and what is based in them. */
@@ -22,8 +23,8 @@ public class CountryService {
         return reader.byId("Country", code);
     }
 
-    public Connection countries(Integer first, String after) {
-        return reader.page("MATCH (n:Country)", Map.of(), first, after);
+    public Connection countries(PageRequest page) {
+        return reader.page("Country", "true", Map.of(), page);
     }
 
     <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> organizations(List<K> countries) {

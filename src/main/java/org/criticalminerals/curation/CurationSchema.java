@@ -126,6 +126,8 @@ public final class CurationSchema {
                     VERSION_CONFLICT
                     "the key's role may not do this"
                     FORBIDDEN
+                    "another write into the same batch is running; nothing was written: retry in a few seconds"
+                    CONFLICT
                 }
                 """);
         for (TypeSpec spec : RecordSchema.types()) {

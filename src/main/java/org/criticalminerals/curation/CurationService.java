@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.ingest.ImportConflictException;
 import org.criticalminerals.ingest.ImportRejectedException;
 import org.criticalminerals.ingest.KnowledgeFile;
 import org.criticalminerals.ingest.KnowledgeImporter;
@@ -103,6 +104,9 @@ public class CurationService {
         catch (ImportRejectedException e) {
             return new Removal(batch, 0, e.report().rejections().stream().map(r -> new Error("FORBIDDEN", r.message(), "batch")).toList());
         }
+        catch (ImportConflictException e) {
+            return new Removal(batch, 0, List.of(new Error("CONFLICT", e.getMessage(), "batch")));
+        }
     }
 
     private Result write(String type, String id, Map<String, Object> record, Caller caller, @Nullable Long expectedVersion) {
@@ -120,6 +124,9 @@ public class CurationService {
         }
         catch (ImportRejectedException e) {
             return new Result(null, id, null, e.report().rejections().stream().map(CurationService::invalid).toList());
+        }
+        catch (ImportConflictException e) {
+            return Result.refused(new Error("CONFLICT", e.getMessage(), null));
         }
         Map<String, Object> fact = RecordSchema.spec(type).shape() == Shape.RELATIONSHIP ? null
                 : reader.byId(type, id).orElse(null);

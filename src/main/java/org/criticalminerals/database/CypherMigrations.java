@@ -18,7 +18,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -26,10 +26,12 @@ import org.springframework.stereotype.Component;
 /**
  * Applies the versioned {@code cypher/migrations/V<n>__<description>.cypher} files once each, in version
  * order, and records each as a {@code (:SchemaMigration)} node with its checksum. A file changed after it
- * was applied stops the start-up: a migration is history, a change needs a new version.
+ * was applied stops the start-up: a migration is history, a change needs a new version. The first step of the
+ * {@link StartupWork}, which runs it on one instance at a time.
  */
 @Component
-public class CypherMigrations implements InitializingBean {
+@Order(-20)
+public class CypherMigrations implements StartupStep {
 
     private static final Logger log = LoggerFactory.getLogger(CypherMigrations.class);
 
@@ -47,8 +49,7 @@ public class CypherMigrations implements InitializingBean {
     }
 
     @Override
-    public void afterPropertiesSet() {
-        verifyConnectivity();
+    public void run() {
         List<Migration> migrations = load();
         try (Session session = driver.session(SessionConfig.defaultConfig())) {
             session.executeWriteWithoutResult(tx -> tx.run(
@@ -70,9 +71,10 @@ public class CypherMigrations implements InitializingBean {
                 for (String statement : migration.statements()) {
                     session.executeWriteWithoutResult(tx -> tx.run(statement));
                 }
+                // MERGE: a commit whose answer was lost is retried by the driver, and must not fail on the record it made
                 session.executeWriteWithoutResult(tx -> tx.run("""
-                        CREATE (:SchemaMigration {version: $version, description: $description, checksum: $checksum,
-                                                  appliedAt: datetime()})""",
+                        MERGE (m:SchemaMigration {version: $version})
+                        ON CREATE SET m.description = $description, m.checksum = $checksum, m.appliedAt = datetime()""",
                         Map.of("version", migration.version(), "description", migration.description(), "checksum", migration.checksum())));
                 ran++;
                 log.info("Applied migration V{} {} ({} statements)", migration.version(), migration.description(),
@@ -80,18 +82,6 @@ public class CypherMigrations implements InitializingBean {
             }
             session.executeWriteWithoutResult(tx -> tx.run("CALL db.awaitIndexes(300)"));
             log.info("Schema migrations: {} applied now, {} in total", ran, migrations.size());
-        }
-    }
-
-    private void verifyConnectivity() {
-        try {
-            driver.verifyConnectivity();
-        }
-        catch (RuntimeException e) {
-            throw new DatabaseUnavailableException("Neo4j cannot be reached: " + e.getMessage(),
-                    "In server mode set NEO4J_URI (for example neo4j://host:7687), NEO4J_USERNAME and NEO4J_PASSWORD "
-                            + "to a running Neo4j 5; in embedded mode check the Bolt port (CMG_BOLT_PORT).",
-                    e);
         }
     }
 
@@ -108,11 +98,31 @@ public class CypherMigrations implements InitializingBean {
                 migrations.add(new Migration(Integer.parseInt(name.group(1)), name.group(2).replace('_', ' '), sha256(text), statements(text)));
             }
             migrations.sort(Comparator.comparingInt(Migration::version));
-            return migrations;
+            return distinctVersions(migrations);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * One migration per version: the same file found twice on the class path (a directory and a jar) counts once,
+     * two different files with one version stop the start-up.
+     */
+    static List<Migration> distinctVersions(List<Migration> sorted) {
+        List<Migration> distinct = new ArrayList<>();
+        for (Migration migration : sorted) {
+            Migration previous = distinct.isEmpty() ? null : distinct.get(distinct.size() - 1);
+            if (previous != null && previous.version() == migration.version()) {
+                if (!previous.checksum().equals(migration.checksum())) {
+                    throw new IllegalStateException("Two different migration files have version V" + migration.version() + " ("
+                            + previous.description() + ", " + migration.description() + "); give each its own version.");
+                }
+                continue;
+            }
+            distinct.add(migration);
+        }
+        return distinct;
     }
 
     /** Statements end with a semicolon at the end of a line; whole-line {@code //} comments are skipped. */

@@ -1,9 +1,11 @@
 package org.criticalminerals.database;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +22,9 @@ import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.graphdb.QueryExecutionException;
-import org.neo4j.io.ByteUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -60,10 +62,19 @@ class EmbeddedNeo4jConfiguration {
         return BoltPassword.resolve(properties.embedded().password(), usableDataDirectory(properties.embedded().dataDir()));
     }
 
-    @Bean(name = BEAN_NAME, destroyMethod = "shutdown")
-    DatabaseManagementService embeddedNeo4j(GraphProperties properties, BoltPassword password) {
-        GraphProperties.Embedded embedded = properties.embedded();
-        Path home = usableDataDirectory(embedded.dataDir());
+    /**
+     * The embedded DBMS, restartable in place ({@link EmbeddedDatabase}). Its stop is bounded by
+     * {@code cmg.embedded.stop-timeout}: on a full data disk Neo4j would otherwise retry its last flush for ever.
+     */
+    @Bean(name = BEAN_NAME, destroyMethod = "close")
+    EmbeddedDatabase embeddedNeo4j(GraphProperties properties, BoltPassword password,
+            @Value("${cmg.embedded.stop-timeout:30s}") Duration stopTimeout) {
+        Path home = usableDataDirectory(properties.embedded().dataDir());
+        return new EmbeddedDatabase(home, afterPanic -> start(properties.embedded(), home, password, afterPanic), stopTimeout);
+    }
+
+    private static DatabaseManagementService start(GraphProperties.Embedded embedded, Path home, BoltPassword password, boolean afterPanic) {
+        PageCacheSize pageCache = pageCache(embedded.pageCache(), home);
         long started = System.nanoTime();
         DatabaseManagementService service;
         try {
@@ -78,13 +89,18 @@ class EmbeddedNeo4jConfiguration {
                     .setConfig(GraphDatabaseSettings.allow_file_urls, embedded.loadCsvFiles())
                     .setConfig(GraphDatabaseSettings.load_csv_file_url_root, home.resolve("import"))
                     .setConfig(GraphDatabaseSettings.transaction_timeout, embedded.transactionTimeout())
-                    .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(embedded.pageCache()))
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache.bytes())
                     // otherwise a fresh store preallocates 2 x 256 MB of transaction logs
                     .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                     // Bolt's graceful netty shutdown otherwise waits ~10 s on Ctrl-C
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
             if (!embedded.loadCsvUrls()) {
                 builder.setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist, EVERY_ADDRESS);
+            }
+            if (afterPanic) {
+                // the log ends in the append that failed and made Neo4j stop the database: nothing committed after it. After
+                // the stop its tail may not read as entries (seen here: recovery then refuses to start); recovery cuts it off
+                builder.setConfig(GraphDatabaseInternalSettings.fail_on_corrupted_log_files, false);
             }
             service = builder.build();
             service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME); // fails fast if the default database did not start
@@ -101,6 +117,30 @@ class EmbeddedNeo4jConfiguration {
         log.info("Embedded Neo4j started in {} ms (with APOC and GDS): store {}, Bolt on bolt://{}:{} (user {}, password from {})",
                 (System.nanoTime() - started) / 1_000_000, home, embedded.boltAddress(), embedded.boltPort(), USER, password.origin());
         return service;
+    }
+
+    /** The store's size on disk, at {@code /actuator/prometheus}. */
+    @Bean
+    StoreSize storeSize(GraphProperties properties) {
+        return new StoreSize(usableDataDirectory(properties.embedded().dataDir()), System::nanoTime);
+    }
+
+    /** Sized from the store as it is now (or {@code CMG_PAGE_CACHE}), and logged: an operator sees what the memory goes to. */
+    private static PageCacheSize pageCache(String configured, Path home) {
+        long physical = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getTotalMemorySize() : 0; // the container's limit where there is one
+        long heap = Runtime.getRuntime().maxMemory();
+        PageCacheSize size;
+        try {
+            size = PageCacheSize.choose(configured, StoreSize.bytesUnder(StoreSize.databases(home)), physical, heap);
+        }
+        catch (IllegalArgumentException e) {
+            throw new DatabaseUnavailableException(e.getMessage(), "Write CMG_PAGE_CACHE as a size such as 512m or 2g, or unset it to size "
+                    + "the page cache from the store.", e);
+        }
+        log.info("Page cache {} ({}); heap at most {}, memory {}", PageCacheSize.human(size.bytes()), size.reason(), PageCacheSize.human(heap),
+                physical > 0 ? PageCacheSize.human(physical) : "unknown");
+        return size;
     }
 
     /** The application's own driver connects to the embedded Bolt port as user neo4j. */

@@ -30,9 +30,11 @@ public record GraphProperties(@NotNull Mode mode, @Valid @NotNull Embedded embed
      * @param loadCsvFiles whether Bolt users may {@code LOAD CSV} from files (only from {@code <data-dir>/import})
      * @param loadCsvUrls whether Bolt users may {@code LOAD CSV} from URLs
      * @param transactionTimeout the longest a Bolt user's transaction may run unless it sets its own timeout
+     * @param pageCache the page cache size ({@code CMG_PAGE_CACHE}: {@code 512m}, {@code 2g} …); blank: from the store
+     *        size at start-up ({@link PageCacheSize})
      */
     public record Embedded(@NotBlank String dataDir, @NotBlank String boltAddress, @Min(1) @Max(65535) int boltPort,
-            @NotBlank String pageCache, @NotNull String password, boolean loadCsvFiles, boolean loadCsvUrls,
+            @NotNull String pageCache, @NotNull String password, boolean loadCsvFiles, boolean loadCsvUrls,
             @NotNull Duration transactionTimeout) {
     }
 

@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.criticalminerals.api.Connection;
+import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.api.NotFoundException;
 import org.criticalminerals.event.EventService.EventFilter;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -26,8 +28,8 @@ class EventController {
     }
 
     @QueryMapping(name = "events")
-    Connection eventList(@Argument EventFilter filter, @Argument Integer first, @Argument String after) {
-        return events.events(filter, first, after);
+    Connection eventList(@Argument EventFilter filter, @Arguments PageRequest page) {
+        return events.events(filter, page);
     }
 
     @BatchMapping(typeName = "Event")

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.mineral.MineralService;
 import org.springframework.stereotype.Service;
 
@@ -24,18 +25,17 @@ public class EventService {
         return reader.byId("Event", id);
     }
 
-    public Connection events(EventFilter filter, Integer first, String after) {
+    public Connection events(EventFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("country", filter == null ? null : filter.country());
         parameters.put("mineral", filter == null ? null : filter.mineral());
         parameters.put("kind", filter == null ? null : filter.kind());
-        return reader.page("""
-                MATCH (n:Event)
-                WHERE ($country IS NULL OR EXISTS { (n)-[:INVOLVES]->(:Country {id: $country}) })
+        return reader.page("Event", """
+                ($country IS NULL OR EXISTS { (n)-[:INVOLVES]->(:Country {id: $country}) })
                   AND ($kind IS NULL OR n.kind = $kind)
                   AND ($mineral IS NULL OR EXISTS { (n)-[:CONCERNS]->(m:Mineral)
-                        WHERE %s })""".formatted(MineralService.MINERAL_OR_MEMBER),
-                parameters, first, after);
+                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES),
+                parameters, page);
     }
 
     <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> countries(List<K> events) {

@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.criticalminerals.api.Connection;
+import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.api.NotFoundException;
 import org.criticalminerals.exportcontrol.ExportControlService.ExportControlFilter;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -26,8 +28,8 @@ class ExportControlController {
     }
 
     @QueryMapping(name = "exportControls")
-    Connection exportControlList(@Argument ExportControlFilter filter, @Argument Integer first, @Argument String after) {
-        return controls.exportControls(filter, first, after);
+    Connection exportControlList(@Argument ExportControlFilter filter, @Arguments PageRequest page) {
+        return controls.exportControls(filter, page);
     }
 
     @BatchMapping(typeName = "ExportControl")

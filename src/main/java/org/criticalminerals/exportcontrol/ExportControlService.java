@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.mineral.MineralService;
 import org.springframework.stereotype.Service;
 
@@ -25,23 +26,22 @@ public class ExportControlService {
         return reader.byId("ExportControl", id);
     }
 
-    public Connection exportControls(ExportControlFilter filter, Integer first, String after) {
+    public Connection exportControls(ExportControlFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("imposer", filter == null ? null : filter.imposer());
         parameters.put("mineral", filter == null ? null : filter.mineral());
         parameters.put("measure", filter == null ? null : filter.measure());
         parameters.put("since", filter == null ? null : filter.since());
         parameters.put("inForceOn", filter == null ? null : filter.inForceOn());
-        return reader.page("""
-                MATCH (n:ExportControl)
-                WHERE ($imposer IS NULL OR EXISTS { (n)-[:IMPOSED_BY]->(:Country {id: $imposer}) })
+        return reader.page("ExportControl", """
+                ($imposer IS NULL OR EXISTS { (n)-[:IMPOSED_BY]->(:Country {id: $imposer}) })
                   AND ($measure IS NULL OR n.measure = $measure)
                   AND ($since IS NULL OR coalesce(n.effective, n.announced) >= $since)
                   AND ($inForceOn IS NULL OR (coalesce(n.effective, n.announced) <= $inForceOn
                                               AND (n.lifted IS NULL OR n.lifted > $inForceOn)))
                   AND ($mineral IS NULL OR EXISTS { (n)-[:RESTRICTS]->(m:Mineral)
-                        WHERE %s })""".formatted(MineralService.MINERAL_OR_MEMBER),
-                parameters, first, after);
+                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES),
+                parameters, page);
     }
 
     <K extends Map<String, Object>> Map<K, Map<String, Object>> imposer(List<K> controls) {

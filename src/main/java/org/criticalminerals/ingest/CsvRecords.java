@@ -166,7 +166,8 @@ final class CsvRecords implements RecordSource {
 
     private static @Nullable Object number(String text) {
         try {
-            return text.matches("[-+]?\\d+") ? (Object) Long.valueOf(text) : (Object) new java.math.BigDecimal(text);
+            // digits beyond a long stay a number (BigInteger), so that the check says "out of range", not "expected a number"
+            return text.matches("[-+]?\\d+") ? (Object) new java.math.BigInteger(text) : (Object) new java.math.BigDecimal(text);
         }
         catch (NumberFormatException e) {
             return null;

@@ -40,8 +40,19 @@ final class GraphWriter {
     record Written(int claimsWritten, Set<String> touched) {
     }
 
-    /** What reconciliation did. */
-    record Changes(int factsChanged, int factsRemoved, int relationshipsWritten) {
+    /**
+     * What reconciliation did.
+     *
+     * @param dangling facts some of whose relationships were not written: their other end is not in the graph yet (a
+     *        later chunk of an import run writes it, and the run links them then, {@link #relink})
+     */
+    record Changes(int factsChanged, int factsRemoved, int relationshipsWritten, Set<String> dangling) {
+
+        static final Changes NONE = new Changes(0, 0, 0, Set.of());
+    }
+
+    /** Relationships written, and the facts that own the ones whose other end is missing. */
+    private record Links(int written, Set<String> dangling) {
     }
 
     private GraphWriter() {
@@ -108,7 +119,7 @@ final class GraphWriter {
      */
     static Changes writeNew(TransactionContext tx, Plan plan, Set<String> newFacts, ZonedDateTime now, String run, Caller by, String batch) {
         if (newFacts.isEmpty()) {
-            return new Changes(0, 0, 0);
+            return Changes.NONE;
         }
         long started = System.nanoTime();
         Map<String, List<Map<String, Object>>> claimsByFact = new LinkedHashMap<>();
@@ -155,12 +166,12 @@ final class GraphWriter {
                     SET c = row.props""", Map.of("rows", claimRows.get(false))).consume();
         }
         long claims = System.nanoTime();
-        int relationships = createRelationships(tx, facts);
+        Links links = createRelationships(tx, facts);
         if (log.isDebugEnabled()) {
             log.debug("Created {} new facts: nodes {} ms, claims {} ms, {} relationships {} ms", facts.size(), (nodes - started) / 1_000_000,
-                    (claims - nodes) / 1_000_000, relationships, (System.nanoTime() - claims) / 1_000_000);
+                    (claims - nodes) / 1_000_000, links.written(), (System.nanoTime() - claims) / 1_000_000);
         }
-        return new Changes(facts.size(), 0, relationships);
+        return new Changes(facts.size(), 0, links.written(), links.dangling());
     }
 
     /** The stored claims of a batch (for these facts, or all of them): id and fact. */
@@ -216,10 +227,45 @@ final class GraphWriter {
      */
     static Changes reconcile(TransactionContext tx, Collection<String> factIds, ZonedDateTime now, Caller by, String batch) {
         if (factIds.isEmpty()) {
-            return new Changes(0, 0, 0);
+            return Changes.NONE;
         }
         long started = System.nanoTime();
         List<Reconciled> changed = new ArrayList<>();
+        load(tx, factIds, (reconciled, storedHash) -> {
+            if (!reconciled.stateHash().equals(storedHash)) {
+                changed.add(reconciled);
+            }
+        });
+        long loaded = System.nanoTime();
+        writeNodes(tx, changed, now, by, batch);
+        long nodes = System.nanoTime();
+        Links links = writeRelationships(tx, changed);
+        if (log.isDebugEnabled()) {
+            log.debug("Reconciled {} facts ({} changed): load and compute {} ms, nodes {} ms, {} relationships {} ms", factIds.size(),
+                    changed.size(), (loaded - started) / 1_000_000, (nodes - loaded) / 1_000_000, links.written(),
+                    (System.nanoTime() - nodes) / 1_000_000);
+        }
+        return new Changes((int) changed.stream().filter(Reconciled::live).count(), (int) changed.stream().filter(r -> !r.live()).count(),
+                links.written(), links.dangling());
+    }
+
+    /**
+     * Writes again the relationships the facts own, as their claims say, leaving the facts themselves (and their
+     * versions) as they are: for facts an import run wrote before the other ends of some of their relationships.
+     */
+    static Changes relink(TransactionContext tx, Collection<String> factIds) {
+        List<Reconciled> live = new ArrayList<>();
+        load(tx, factIds, (reconciled, storedHash) -> {
+            if (reconciled.live()) {
+                live.add(reconciled);
+            }
+        });
+        Links links = writeRelationships(tx, live);
+        return new Changes(0, 0, links.written(), links.dangling());
+    }
+
+    /** Each fact reconciled from all of its claims, with the state hash its node holds now. */
+    private static void load(TransactionContext tx, Collection<String> factIds, java.util.function.BiConsumer<Reconciled, String> each) {
         tx.run("""
                 UNWIND $ids AS id
                 OPTIONAL MATCH (n:Entity {id: id})
@@ -237,22 +283,8 @@ final class GraphWriter {
                     if (type == null) {
                         return; // neither claims nor a fact: nothing to do
                     }
-                    Reconciled reconciled = Reconciler.reconcile(row.get("id").asString(), type, claims);
-                    if (!reconciled.stateHash().equals(row.get("hash").asString(null))) {
-                        changed.add(reconciled);
-                    }
+                    each.accept(Reconciler.reconcile(row.get("id").asString(), type, claims), row.get("hash").asString(null));
                 });
-        long loaded = System.nanoTime();
-        writeNodes(tx, changed, now, by, batch);
-        long nodes = System.nanoTime();
-        int relationships = writeRelationships(tx, changed);
-        if (log.isDebugEnabled()) {
-            log.debug("Reconciled {} facts ({} changed): load and compute {} ms, nodes {} ms, {} relationships {} ms", factIds.size(),
-                    changed.size(), (loaded - started) / 1_000_000, (nodes - loaded) / 1_000_000, relationships,
-                    (System.nanoTime() - nodes) / 1_000_000);
-        }
-        return new Changes((int) changed.stream().filter(Reconciled::live).count(), (int) changed.stream().filter(r -> !r.live()).count(),
-                relationships);
     }
 
     private static void writeNodes(TransactionContext tx, List<Reconciled> changed, ZonedDateTime now, Caller by, String batch) {
@@ -293,7 +325,7 @@ final class GraphWriter {
     }
 
     /** Drops the relationships the changed facts own and writes the reconciled ones. */
-    private static int writeRelationships(TransactionContext tx, List<Reconciled> changed) {
+    private static Links writeRelationships(TransactionContext tx, List<Reconciled> changed) {
         dropOwnedRelationships(tx, changed);
         return createRelationships(tx, changed);
     }
@@ -320,7 +352,7 @@ final class GraphWriter {
         });
     }
 
-    private static int createRelationships(TransactionContext tx, List<Reconciled> changed) {
+    private static Links createRelationships(TransactionContext tx, List<Reconciled> changed) {
         Map<String, List<Map<String, Object>>> byType = new LinkedHashMap<>();
         for (Reconciled fact : changed) {
             for (Relationship relationship : fact.relationships()) {
@@ -329,23 +361,32 @@ final class GraphWriter {
                     props.put("record", fact.id());
                 }
                 byType.computeIfAbsent(relationship.type(), t -> new ArrayList<>())
-                        .add(Map.of("from", relationship.from(), "to", relationship.to(), "props", props));
+                        .add(Map.of("from", relationship.from(), "to", relationship.to(), "props", props, "owner", fact.id()));
             }
         }
         int written = 0;
+        Set<String> dangling = new LinkedHashSet<>();
         for (Map.Entry<String, List<Map<String, Object>>> entry : byType.entrySet()) {
             if (!RecordSchema.relationshipTypes().contains(entry.getKey())) {
                 throw new IllegalStateException("not a relationship of the record schema: " + entry.getKey());
             }
-            tx.run("""
+            int created = tx.run("""
                     UNWIND $rows AS row
                     MATCH (a:Entity {id: row.from})
                     MATCH (b:Entity {id: row.to})
                     CREATE (a)-[r:%s]->(b)
-                    SET r = row.props""".formatted(entry.getKey()), Map.of("rows", entry.getValue())).consume();
-            written += entry.getValue().size();
+                    SET r = row.props
+                    RETURN count(r) AS created""".formatted(entry.getKey()), Map.of("rows", entry.getValue())).single().get("created").asInt();
+            written += created;
+            if (created < entry.getValue().size()) {
+                // an end that is not there yet: a later chunk of the import run writes it (the run links them at its end)
+                dangling.addAll(tx.run("""
+                        UNWIND $rows AS row
+                        WITH row WHERE NOT EXISTS { MATCH (:Entity {id: row.from}) } OR NOT EXISTS { MATCH (:Entity {id: row.to}) }
+                        RETURN DISTINCT row.owner AS owner""", Map.of("rows", entry.getValue())).list(r -> r.get("owner").asString()));
+            }
         }
-        return written;
+        return new Links(written, dangling);
     }
 
     private static List<String> allTypeLabels() {

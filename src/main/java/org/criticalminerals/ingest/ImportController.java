@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.criticalminerals.security.Caller;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,15 +24,23 @@ class ImportController {
     record ImportKnowledgeInput(String batch, String content, Boolean dryRun) {
     }
 
+    /** An {@code ImportError}: a rejection with the kind of refusal (a {@code MutationErrorCode}). */
+    record ImportError(String code, String location, @Nullable String recordId, @Nullable String field, String message) {
+
+        static ImportError of(String code, Rejection rejection) {
+            return new ImportError(code, rejection.location(), rejection.recordId(), rejection.field(), rejection.message());
+        }
+    }
+
     @MutationMapping
     @PreAuthorize("hasRole('PARTNER')")
     Map<String, Object> importKnowledge(@Argument ImportKnowledgeInput input) {
         if (input.batch() == null || !input.batch().matches("[a-z0-9][a-z0-9:._-]{0,99}") || input.batch().equals(KnowledgeBaseLoader.BATCH)) {
-            return rejected(new Rejection("input", null, "batch",
+            return rejected("INVALID", new Rejection("input", null, "batch",
                     "batch must be 1-100 characters of a-z 0-9 : . _ - and not the curated knowledge base's own batch"));
         }
         if (input.content() == null || input.content().isBlank() || input.content().length() > MAX_CONTENT) {
-            return rejected(new Rejection("input", null, "content", "content must hold 1 to " + MAX_CONTENT + " characters of records"));
+            return rejected("INVALID", new Rejection("input", null, "content", "content must hold 1 to " + MAX_CONTENT + " characters of records"));
         }
         try {
             ImportReport report = importer.importFiles(input.batch(), List.of(new KnowledgeFile("input", input.content())),
@@ -39,11 +48,15 @@ class ImportController {
             return Map.of("report", report, "errors", List.of());
         }
         catch (ImportRejectedException e) {
-            return Map.of("errors", e.report().rejections());
+            String code = e instanceof ImportForbiddenException ? "FORBIDDEN" : "INVALID";
+            return Map.of("errors", e.report().rejections().stream().map(r -> ImportError.of(code, r)).toList());
+        }
+        catch (ImportConflictException e) {
+            return rejected("CONFLICT", new Rejection("input", null, "batch", e.getMessage()));
         }
     }
 
-    private static Map<String, Object> rejected(Rejection rejection) {
-        return Map.of("errors", List.of(rejection));
+    private static Map<String, Object> rejected(String code, Rejection rejection) {
+        return Map.of("errors", List.of(ImportError.of(code, rejection)));
     }
 }

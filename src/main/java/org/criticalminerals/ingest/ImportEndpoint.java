@@ -13,8 +13,10 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.criticalminerals.database.DatabaseAvailability;
 import org.criticalminerals.model.RecordSchema;
 import org.criticalminerals.security.Caller;
+import org.criticalminerals.storage.StorageFullException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -33,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the whole batch), {@code restore} (an export, curators only). With {@code Accept: application/x-ndjson} the
  * answer streams progress lines and ends with the report; otherwise it is the report alone: 200 when
  * imported, 422 with every problem when nothing was written, 403 when the key may not write into the batch,
- * 409 when another import of the batch runs.
+ * 409 with {@code Retry-After} when another import of the batch runs, 507 ({@code code: STORAGE_FULL}) when the data
+ * disk is full, 503 (with {@code Retry-After}) when the database went away.
  */
 @RestController
 class ImportEndpoint {
@@ -48,8 +51,11 @@ class ImportEndpoint {
 
     private final long maxInMemoryBytes;
 
-    ImportEndpoint(KnowledgeImporter importer, @Value("${cmg.import.max-size:4GB}") DataSize maxSize) {
+    private final DatabaseAvailability database;
+
+    ImportEndpoint(KnowledgeImporter importer, DatabaseAvailability database, @Value("${cmg.import.max-size:4GB}") DataSize maxSize) {
         this.importer = importer;
+        this.database = database;
         this.maxBytes = maxSize.toBytes();
         this.maxInMemoryBytes = DataSize.ofMegabytes(64).toBytes();
     }
@@ -142,6 +148,23 @@ class ImportEndpoint {
         catch (ImportConflictException e) {
             status = 409;
             body = report(request.batch(), new Rejection("batch", null, "batch", e.getMessage()));
+            body.put("code", "CONFLICT");
+            body.put("retryable", true);
+            if (!streaming) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(ImportConflictException.RETRY_AFTER_SECONDS));
+            }
+        }
+        catch (StorageFullException e) {
+            status = 507; // Insufficient Storage
+            body = report(request.batch(), new Rejection("request", null, null, e.getMessage()));
+            body.put("code", "STORAGE_FULL");
+        }
+        catch (RuntimeException e) {
+            if (!database.noteFailure(e)) {
+                throw e;
+            }
+            status = 503;
+            body = report(request.batch(), new Rejection("database", null, null, DatabaseAvailability.LOST_DURING_REQUEST));
             body.put("retryable", true);
         }
         if (streaming) {
@@ -213,6 +236,9 @@ class ImportEndpoint {
 
     private static void answer(HttpServletResponse response, int status, Map<String, Object> body) throws IOException {
         response.setStatus(status);
+        if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseAvailability.RETRY_AFTER_SECONDS));
+        }
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.getOutputStream().write(JSON.writeValueAsBytes(body));

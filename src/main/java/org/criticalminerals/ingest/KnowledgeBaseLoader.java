@@ -9,11 +9,10 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.criticalminerals.database.GraphProperties;
+import org.criticalminerals.database.StartupStep;
 import org.criticalminerals.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -22,11 +21,12 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the curated knowledge base ({@code knowledge-base/**}{@code /*.yaml}) at start-up as one batch. It is
  * idempotent: unchanged content is skipped, changed content replaces what its records asserted before.
- * An invalid knowledge base stops the start-up with the list of problems.
+ * An invalid knowledge base stops the start-up with the list of problems. A load a dead process left unfinished
+ * holds the batch until its run is recovered (once its heartbeat is {@link KnowledgeImporter#STALE_RUN} old): the start-up waits.
  */
 @Component
-@Order(0) // before anything that reads the knowledge base at start-up
-class KnowledgeBaseLoader implements ApplicationRunner {
+@Order(0) // the last start-up step: before anything reads the knowledge base
+class KnowledgeBaseLoader implements StartupStep {
 
     static final String BATCH = "knowledge-base";
 
@@ -42,11 +42,17 @@ class KnowledgeBaseLoader implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void run() {
         if (properties.knowledgeBase().loadOnStartup()) {
             List<KnowledgeFile> files = files(properties.knowledgeBase().location());
             log.info("Loading the knowledge base ({} files); the API answers 503 until it is loaded", files.size());
-            importer.importFiles(BATCH, files, true, Caller.SYSTEM, new LoggedProgress("Loading the knowledge base", log::info, System::nanoTime));
+            try {
+                importer.importFiles(BATCH, files, true, Caller.SYSTEM, new LoggedProgress("Loading the knowledge base", log::info, System::nanoTime));
+            }
+            catch (ImportConflictException e) {
+                throw new StartupStep.RetryLater("another process is importing the knowledge-base batch; if that process stopped, its run "
+                        + "is undone once its heartbeat is " + KnowledgeImporter.STALE_RUN.toMinutes() + " minutes old");
+            }
         }
     }
 

@@ -22,6 +22,7 @@ import org.criticalminerals.ingest.ImportPlanner.Known;
 import org.criticalminerals.model.RecordSchema;
 import org.criticalminerals.security.Caller;
 import org.criticalminerals.security.Role;
+import org.criticalminerals.storage.WriteGuard;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -30,6 +31,8 @@ import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.ClientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -63,12 +66,28 @@ public class KnowledgeImporter {
 
     private final Duration writeTimeout;
 
+    private final ImportMetrics metrics;
+
+    private final WriteGuard guard;
+
+    @Autowired
     KnowledgeImporter(Driver driver, SeedDocuments seeds, @Value("${cmg.import.chunk:5000}") int chunk,
-            @Value("${cmg.import.transaction-timeout:30m}") Duration writeTimeout) {
+            @Value("${cmg.import.transaction-timeout:30m}") Duration writeTimeout, ImportMetrics metrics, ObjectProvider<WriteGuard> guard) {
+        this(driver, seeds, chunk, writeTimeout, metrics, guard.getIfAvailable(() -> WriteGuard.NONE));
+    }
+
+    /** Without a write guard: the tests' own importers, on a database of their own or with another chunk size. */
+    KnowledgeImporter(Driver driver, SeedDocuments seeds, int chunk, Duration writeTimeout, ImportMetrics metrics) {
+        this(driver, seeds, chunk, writeTimeout, metrics, WriteGuard.NONE);
+    }
+
+    private KnowledgeImporter(Driver driver, SeedDocuments seeds, int chunk, Duration writeTimeout, ImportMetrics metrics, WriteGuard guard) {
         this.driver = driver;
         this.quotes = seeds;
         this.chunk = chunk;
         this.writeTimeout = writeTimeout;
+        this.metrics = metrics;
+        this.guard = guard;
     }
 
     /** How far an import has got, for a progress display. */
@@ -135,6 +154,31 @@ public class KnowledgeImporter {
 
     ImportReport importRecords(Request request, Progress progress) {
         long started = System.nanoTime();
+        ImportMetrics.Outcome outcome = ImportMetrics.Outcome.FAILED;
+        try {
+            ImportReport report = importOnce(request, progress, started);
+            outcome = report.skipped() ? ImportMetrics.Outcome.UNCHANGED : report.dryRun() ? ImportMetrics.Outcome.DRY_RUN
+                    : ImportMetrics.Outcome.IMPORTED;
+            return report;
+        }
+        catch (ImportForbiddenException e) {
+            outcome = ImportMetrics.Outcome.FORBIDDEN;
+            throw e;
+        }
+        catch (ImportRejectedException e) {
+            outcome = ImportMetrics.Outcome.REJECTED;
+            throw e;
+        }
+        catch (ImportConflictException e) {
+            outcome = ImportMetrics.Outcome.CONFLICT;
+            throw e;
+        }
+        finally {
+            metrics.finished(outcome, System.nanoTime() - started);
+        }
+    }
+
+    private ImportReport importOnce(Request request, Progress progress, long started) {
         String batch = request.batch();
         Caller by = request.by();
         BatchInfo existing = batchInfo(batch);
@@ -149,11 +193,18 @@ public class KnowledgeImporter {
             log.info("Batch '{}' unchanged (checksum {}), nothing to import", batch, request.checksum().substring(0, 12));
             return new ImportReport(batch, 0, Map.of(), 0, 0, 0, 0, true, false, List.of(), 0);
         }
+        if (!request.dryRun()) {
+            guard.checkWritable(); // a full disk is said before minutes of validation, not after
+        }
         Rejections rejections = new Rejections();
         ImportIndex index = new ImportIndex(by);
         Map<String, Map<String, Object>> restoredBatches = new java.util.LinkedHashMap<>(); // for a restore: each batch with its owner
+        List<CheckedRecord> sources = new ArrayList<>(); // few; a run writes them before any record that cites them
         stream(request, rejections, progress, "checking", -1, record -> {
             index.add(record);
+            if (record.spec().shape() == RecordSchema.Shape.SOURCE) {
+                sources.add(record);
+            }
             if (record.restored() != null) {
                 restoredBatches.putIfAbsent(record.restored().batch(), Map.of("name", record.restored().batch(), "owner", record.restored().by(),
                         "role", record.restored().byRole()));
@@ -181,19 +232,26 @@ public class KnowledgeImporter {
             return new ImportReport(batch, (int) total, index.recordsByType(), (int) claims[0], 0, 0, 0, false, true, List.of(), 0);
         }
         Set<String> present = present(index.factIds(), inGraph);
-        Counts counts = total <= chunk
-                ? writeAtOnce(request, plans.isEmpty() ? new ImportPlanner(batch, by, quotes).plan(List.of(), resolver).plan() : plans.get(0),
-                        index, present, progress, total)
-                : writeInRun(request, resolver, index, present, progress, total);
-        if (!restoredBatches.isEmpty()) {
-            try (Session session = driver.session()) {
-                session.executeWriteWithoutResult(tx -> tx.run("""
-                        UNWIND $batches AS batch
-                        MERGE (b:ImportBatch {name: batch.name})
-                        ON CREATE SET b.owner = batch.owner, b.ownerRole = batch.role, b.createdAt = datetime(), b.importedAt = datetime(),
-                                      b.importedBy = batch.owner, b.importedByRole = batch.role""",
-                        Map.of("batches", List.copyOf(restoredBatches.values()))).consume(), config());
+        Counts counts;
+        try {
+            guard.checkWritable();
+            counts = total <= chunk
+                    ? writeAtOnce(request, plans.isEmpty() ? new ImportPlanner(batch, by, quotes).plan(List.of(), resolver).plan() : plans.get(0),
+                            index, present, progress, total)
+                    : writeInRun(request, resolver, sources, present, progress, total);
+            if (!restoredBatches.isEmpty()) {
+                try (Session session = driver.session()) {
+                    session.executeWriteWithoutResult(tx -> tx.run("""
+                            UNWIND $batches AS batch
+                            MERGE (b:ImportBatch {name: batch.name})
+                            ON CREATE SET b.owner = batch.owner, b.ownerRole = batch.role, b.createdAt = datetime(), b.importedAt = datetime(),
+                                          b.importedBy = batch.owner, b.importedByRole = batch.role""",
+                            Map.of("batches", List.copyOf(restoredBatches.values()))).consume(), config());
+                }
             }
+        }
+        catch (RuntimeException e) {
+            throw storageFailure(e);
         }
         long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
         log.info("Imported batch '{}' by {}: {} records ({}) in {} ms ({} records/s); {} claims written, {} removed; {} facts changed, "
@@ -223,7 +281,7 @@ public class KnowledgeImporter {
     private Counts writeAtOnce(Request request, ImportPlanner.Plan plan, ImportIndex index, Set<String> present, Progress progress, long total) {
         String run = UUID.randomUUID().toString();
         Counts counts = new Counts();
-        withLease(request, run, () -> {
+        withLease(request, run, lease -> {
             try (Session session = driver.session()) {
                 session.executeWriteWithoutResult(tx -> {
                     ZonedDateTime now = ZonedDateTime.now();
@@ -244,11 +302,14 @@ public class KnowledgeImporter {
                     recordBatch(tx, request, plan.claims().size(), now);
                     counts.claimsWritten += plan.claims().stream().filter(c -> fresh.contains(c.fact())).count();
                     // the lease goes with the commit: a process that dies after it leaves nothing to undo
-                    tx.run("MATCH (r:RunningImport {run: $run}) DELETE r", Map.of("run", run)).consume();
+                    if (tx.run("MATCH (r:RunningImport {run: $run}) DELETE r RETURN count(*) AS n", Map.of("run", run)).single().get("n").asLong() == 0) {
+                        throw stopped(run);
+                    }
                     counts.claimsWritten += written.claimsWritten();
                     counts.claimsRemoved = stale.size();
                 }, config());
             }
+            metrics.written(total);
         });
         progress.update("written", total, total);
         return counts;
@@ -259,48 +320,100 @@ public class KnowledgeImporter {
      * the run's id and every claim it confirms is marked seen by it; when all are written, the batch's claims it did
      * not see are removed. A run that fails while writing is undone; one that fails while cleaning up is finished.
      */
-    private Counts writeInRun(Request request, ImportPlanner.Resolver resolver, ImportIndex index, Set<String> present, Progress progress,
-            long total) {
+    private Counts writeInRun(Request request, ImportPlanner.Resolver resolver, List<CheckedRecord> sources, Set<String> present,
+            Progress progress, long total) {
+        List<ImportPlanner.SourceRow> allSources = new ImportPlanner(request.batch(), request.by(), quotes).plan(sources, resolver).plan().sources();
+        // sources the graph holds already are redefined only when the run is through writing, so that undoing it leaves them as they were
+        List<ImportPlanner.SourceRow> newSources = allSources.stream().filter(source -> !present.contains(source.id())).toList();
+        List<ImportPlanner.SourceRow> redefined = allSources.stream().filter(source -> present.contains(source.id())).toList();
         String run = UUID.randomUUID().toString();
         Counts counts = new Counts();
         Set<String> touchedByRun = new java.util.HashSet<>();
         Set<String> existingTouched = new java.util.HashSet<>(); // facts that were there before: only they can hold stale claims
-        withLease(request, run, () -> {
+        Set<String> unlinked = new LinkedHashSet<>(); // facts written before the other ends of some of their relationships
+        withLease(request, run, lease -> {
             setRunState(run, "WRITING");
             try {
-                long[] done = new long[1];
-                inChunks(request, new Rejections(), Progress.NONE, "writing", total, records -> {
-                    ImportPlanner.Plan plan = new ImportPlanner(request.batch(), request.by(), quotes).plan(records, resolver).plan();
+                if (!newSources.isEmpty()) {
+                    // new sources first: a record may cite a source the file defines after it, and a claim needs its source's node
                     try (Session session = driver.session()) {
                         session.executeWriteWithoutResult(tx -> {
+                            GraphWriter.writeClaims(tx, sourcesOnly(newSources), ZonedDateTime.now(), run, Set.of());
+                            heartbeat(tx, run);
+                        }, config());
+                    }
+                }
+                long[] done = new long[1];
+                inChunks(request, new Rejections(), Progress.NONE, "writing", total, records -> {
+                    ImportPlanner.Plan planned = new ImportPlanner(request.batch(), request.by(), quotes).plan(records, resolver).plan();
+                    ImportPlanner.Plan plan = new ImportPlanner.Plan(planned.facts(), planned.claims(), List.of(), planned.recordsByType(),
+                            planned.records()); // its sources are written before and after the chunks
+                    guard.checkWritable();
+                    Set<String> dangling = new LinkedHashSet<>();
+                    try (Session session = driver.session()) {
+                        session.executeWriteWithoutResult(tx -> {
+                            dangling.clear(); // a retried transaction starts again
                             ZonedDateTime now = ZonedDateTime.now();
                             if (done[0] == 0) {
                                 request.precondition().check(tx);
                             }
                             Set<String> fresh = newFacts(plan, present, touchedByRun);
                             GraphWriter.Written written = GraphWriter.writeClaims(tx, plan, now, run, fresh);
-                            counts.add(GraphWriter.writeNew(tx, plan, fresh, now, run, request.by(), request.batch()));
+                            GraphWriter.Changes created = GraphWriter.writeNew(tx, plan, fresh, now, run, request.by(), request.batch());
+                            counts.add(created);
                             // claims this run created carry it; the ones it found already stored are marked as seen by it
                             tx.run("UNWIND $ids AS id MATCH (c:Claim {id: id}) WHERE coalesce(c.run, '') <> $run SET c.seen = $run",
                                     Map.of("ids", plan.claims().stream().filter(c -> !fresh.contains(c.fact())).map(ImportPlanner.ClaimRow::id).toList(),
                                             "run", run)).consume();
-                            counts.add(GraphWriter.reconcile(tx, written.touched(), now, request.by(), request.batch()));
+                            GraphWriter.Changes reconciled = GraphWriter.reconcile(tx, written.touched(), now, request.by(), request.batch());
+                            counts.add(reconciled);
+                            dangling.addAll(created.dangling());
+                            dangling.addAll(reconciled.dangling());
                             counts.claimsWritten += written.claimsWritten() + plan.claims().stream().filter(c -> fresh.contains(c.fact())).count();
                             touchedByRun.addAll(plan.facts().keySet());
                             plan.facts().keySet().stream().filter(present::contains).forEach(existingTouched::add);
                             heartbeat(tx, run);
                         }, config());
                     }
+                    unlinked.addAll(dangling);
+                    metrics.written(records.size());
                     done[0] += records.size();
                     progress.update("writing", done[0], total);
                 });
+                // every fact is written now: the relationships whose other end came in a later chunk can be
+                List<String> relink = List.copyOf(unlinked);
+                for (int from = 0; from < relink.size(); from += chunk) {
+                    List<String> part = relink.subList(from, Math.min(relink.size(), from + chunk));
+                    try (Session session = driver.session()) {
+                        counts.relationshipsWritten += session.executeWrite(tx -> {
+                            int written = GraphWriter.relink(tx, part).relationshipsWritten();
+                            heartbeat(tx, run);
+                            return written;
+                        }, config());
+                    }
+                }
             }
             catch (RuntimeException e) {
                 log.warn("Import run {} of batch '{}' failed while writing ({}); undoing it", run, request.batch(), e.toString());
-                undo(run, request.batch(), request.by());
+                try {
+                    undo(run, request.batch(), request.by());
+                }
+                catch (RuntimeException undoFailed) {
+                    // the run's claims carry it, and its lease stays: the recovery at the next start of the database undoes it
+                    lease.keep();
+                    e.addSuppressed(undoFailed);
+                    log.warn("Import run {} of batch '{}' could not be undone now ({}); it is undone when the database next starts", run,
+                            request.batch(), undoFailed.toString());
+                }
                 throw e;
             }
-            setRunState(run, "CLEANING");
+            try (Session session = driver.session()) {
+                // with the change of state: a run that dies before it is undone (its sources as they were), after it finished
+                session.executeWriteWithoutResult(tx -> {
+                    GraphWriter.writeClaims(tx, sourcesOnly(redefined), ZonedDateTime.now(), run, Set.of());
+                    tx.run("MATCH (r:RunningImport {run: $run}) SET r.state = 'CLEANING', r.heartbeatAt = datetime()", Map.of("run", run)).consume();
+                }, config());
+            }
             counts.claimsRemoved = finish(run, request.batch(), request.wholeBatch(), request.by(), counts,
                     request.wholeBatch() ? null : existingTouched);
             try (Session session = driver.session()) {
@@ -382,6 +495,15 @@ public class KnowledgeImporter {
      * @return the number of facts that changed, or -1 when there is no such batch
      */
     public int removeBatch(String batch, Caller by) {
+        try {
+            return removeBatchNow(batch, by);
+        }
+        catch (RuntimeException e) {
+            throw storageFailure(e);
+        }
+    }
+
+    private int removeBatchNow(String batch, Caller by) {
         BatchInfo existing = batchInfo(batch);
         if (existing == null) {
             return -1;
@@ -390,8 +512,9 @@ public class KnowledgeImporter {
             throw new ImportRejectedException(rejected(batch, new Rejection("batch", null, "batch",
                     "the batch '" + batch + "' belongs to " + existing.owner() + "; a partner removes only its own batches")));
         }
+        guard.checkWritable();
         Counts counts = new Counts();
-        withLease(new Request(batch, List.of(), false, true, by, null, tx -> { }), "remove-" + UUID.randomUUID(), () -> {
+        withLease(new Request(batch, List.of(), false, true, by, null, tx -> { }), "remove-" + UUID.randomUUID(), lease -> {
             while (true) {
                 Set<String> touched;
                 try (Session session = driver.session()) {
@@ -537,8 +660,18 @@ public class KnowledgeImporter {
 
     // --- runs and batches -----------------------------------------------------------------------------------
 
+    /** The lease of a batch held by one import; kept, not released, when what the import wrote could not be undone. */
+    private static final class Lease {
+
+        private boolean kept;
+
+        void keep() {
+            kept = true;
+        }
+    }
+
     /** One import at a time per batch: a concurrent one is refused with a conflict to retry. */
-    private void withLease(Request request, String run, Runnable work) {
+    private void withLease(Request request, String run, Consumer<Lease> work) {
         try (Session session = driver.session()) {
             session.executeWriteWithoutResult(tx -> tx.run("""
                     CREATE (:RunningImport {batch: $batch, run: $run, by: $by, byRole: $role, wholeBatch: $whole, state: 'STARTING',
@@ -552,14 +685,46 @@ public class KnowledgeImporter {
             }
             throw e;
         }
+        Lease lease = new Lease();
         try {
-            work.run();
+            work.accept(lease);
         }
-        finally {
-            try (Session session = driver.session()) {
-                session.executeWriteWithoutResult(tx -> tx.run("MATCH (r:RunningImport {run: $run}) DELETE r", Map.of("run", run)).consume());
+        catch (RuntimeException e) {
+            release(run, lease, e);
+            throw e;
+        }
+        release(run, lease, null);
+    }
+
+    /** Releases the lease unless it is kept; a failure to release it does not hide the import's own failure. */
+    private void release(String run, Lease lease, @Nullable RuntimeException failure) {
+        if (lease.kept) {
+            return;
+        }
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run("MATCH (r:RunningImport {run: $run}) DELETE r", Map.of("run", run)).consume());
+        }
+        catch (RuntimeException e) {
+            if (failure == null) {
+                throw e;
             }
+            failure.addSuppressed(e);
         }
+    }
+
+    /** A failed write as what it is: a storage failure (the disk is full, the database stopped) if it is one. */
+    private RuntimeException storageFailure(RuntimeException failure) {
+        return guard.explain(failure).<RuntimeException>map(full -> full).orElse(failure);
+    }
+
+    private static ImportPlanner.Plan sourcesOnly(List<ImportPlanner.SourceRow> sources) {
+        return new ImportPlanner.Plan(Map.of(), List.of(), sources, Map.of(), 0);
+    }
+
+    /** A run whose lease is gone was undone by a recovery (the database restarted under it): it must write no more. */
+    private static IllegalStateException stopped(String run) {
+        return new IllegalStateException("The import run " + run + " was undone while it ran (the database was restarted); nothing of it "
+                + "was kept: import again.");
     }
 
     private void setRunState(String run, String state) {
@@ -570,7 +735,10 @@ public class KnowledgeImporter {
     }
 
     private static void heartbeat(TransactionContext tx, String run) {
-        tx.run("MATCH (r:RunningImport {run: $run}) SET r.heartbeatAt = datetime()", Map.of("run", run)).consume();
+        if (tx.run("MATCH (r:RunningImport {run: $run}) SET r.heartbeatAt = datetime() RETURN count(r) AS n", Map.of("run", run)).single()
+                .get("n").asLong() == 0) {
+            throw stopped(run);
+        }
     }
 
     private TransactionConfig config() {

@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.criticalminerals.api.Connection;
+import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.api.NotFoundException;
 import org.criticalminerals.investment.InvestmentService.InvestmentFilter;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -26,8 +28,8 @@ class InvestmentController {
     }
 
     @QueryMapping(name = "investments")
-    Connection investmentList(@Argument InvestmentFilter filter, @Argument Integer first, @Argument String after) {
-        return investments.investments(filter, first, after);
+    Connection investmentList(@Argument InvestmentFilter filter, @Arguments PageRequest page) {
+        return investments.investments(filter, page);
     }
 
     @BatchMapping(typeName = "Investment")

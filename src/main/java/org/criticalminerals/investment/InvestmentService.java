@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.mineral.MineralService;
 import org.springframework.stereotype.Service;
 
@@ -24,21 +25,20 @@ public class InvestmentService {
         return reader.byId("Investment", id);
     }
 
-    public Connection investments(InvestmentFilter filter, Integer first, String after) {
+    public Connection investments(InvestmentFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("investor", filter == null ? null : filter.investor());
         parameters.put("investorCountry", filter == null ? null : filter.investorCountry());
         parameters.put("target", filter == null ? null : filter.target());
         parameters.put("mineral", filter == null ? null : filter.mineral());
-        return reader.page("""
-                MATCH (n:Investment)
-                WHERE ($investor IS NULL OR EXISTS { (:Entity {id: $investor})-[:INVESTED]->(n) })
+        return reader.page("Investment", """
+                ($investor IS NULL OR EXISTS { (:Entity {id: $investor})-[:INVESTED]->(n) })
                   AND ($investorCountry IS NULL OR EXISTS { (:Country {id: $investorCountry})-[:INVESTED]->(n) }
                        OR EXISTS { (:Country {id: $investorCountry})<-[:BASED_IN]-(:Organization)-[:INVESTED]->(n) })
                   AND ($target IS NULL OR EXISTS { (n)-[:IN]->(:Entity {id: $target}) })
                   AND ($mineral IS NULL OR EXISTS { (n)-[:CONCERNS]->(m:Mineral)
-                        WHERE %s })""".formatted(MineralService.MINERAL_OR_MEMBER),
-                parameters, first, after);
+                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES),
+                parameters, page);
     }
 
     <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> investors(List<K> investments) {

@@ -18,6 +18,7 @@ import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLTypeUtil;
+import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.ErrorCode;
 import org.jspecify.annotations.Nullable;
 
@@ -85,6 +86,9 @@ final class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
         boolean connection = GraphQLTypeUtil.unwrapAll(type).getName().endsWith("Connection");
         if (page instanceof Number size && (connection || type instanceof GraphQLList)) {
             return Math.max(1, size.intValue());
+        }
+        if (connection) {
+            return Connection.DEFAULT_PAGE_SIZE;
         }
         if (type instanceof GraphQLList) {
             // the edges of a connection are already counted by the connection's page size

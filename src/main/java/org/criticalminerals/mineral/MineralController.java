@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.criticalminerals.api.Connection;
+import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.api.NotFoundException;
 import org.criticalminerals.mineral.MineralService.MineralFilter;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -26,8 +28,8 @@ class MineralController {
     }
 
     @QueryMapping(name = "minerals")
-    Connection mineralList(@Argument MineralFilter filter, @Argument Integer first, @Argument String after) {
-        return minerals.minerals(filter, first, after);
+    Connection mineralList(@Argument MineralFilter filter, @Arguments PageRequest page) {
+        return minerals.minerals(filter, page);
     }
 
     @BatchMapping(typeName = "Mineral")

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.PageRequest;
 import org.springframework.stereotype.Service;
 
 /** Minerals, elements and groups, and the group structure between them. */
@@ -14,10 +15,14 @@ import org.springframework.stereotype.Service;
 public class MineralService {
 
     /**
-     * A Cypher predicate for the lists' mineral filters: {@code m} is {@code $mineral} or a member of that
-     * group (up to three levels down), so filtering on rare earths finds neodymium too.
+     * A Cypher predicate for every list's mineral filter: {@code m} is {@code $mineral}, a member of that group
+     * (up to three levels down) or a group that contains it. Filtering on rare earths finds what is stated for
+     * neodymium, and filtering on neodymium finds what is stated for rare earths (an export control on all rare
+     * earths restricts neodymium).
      */
-    public static final String MINERAL_OR_MEMBER = "m.id = $mineral OR EXISTS { (m)-[:PART_OF*1..3]->(:Mineral {id: $mineral}) }";
+    public static final String MINERAL_MATCHES = """
+            m.id = $mineral OR EXISTS { (m)-[:PART_OF*1..3]->(:Mineral {id: $mineral}) }
+                   OR EXISTS { (m)<-[:PART_OF*1..3]-(:Mineral {id: $mineral}) }""";
 
     private final GraphReader reader;
 
@@ -29,14 +34,13 @@ public class MineralService {
         return reader.byId("Mineral", id);
     }
 
-    public Connection minerals(MineralFilter filter, Integer first, String after) {
+    public Connection minerals(MineralFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("kind", filter == null ? null : filter.kind());
         parameters.put("group", filter == null ? null : filter.partOf());
-        return reader.page("""
-                MATCH (n:Mineral)
-                WHERE ($kind IS NULL OR n.kind = $kind)
-                  AND ($group IS NULL OR EXISTS { (n)-[:PART_OF*1..3]->(:Mineral {id: $group}) })""", parameters, first, after);
+        return reader.page("Mineral", """
+                ($kind IS NULL OR n.kind = $kind)
+                  AND ($group IS NULL OR EXISTS { (n)-[:PART_OF*1..3]->(:Mineral {id: $group}) })""", parameters, page);
     }
 
     <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> partOf(List<K> minerals) {

@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.criticalminerals.api.Connection;
+import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.api.NotFoundException;
 import org.criticalminerals.offtake.OfftakeService.OfftakeFilter;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -26,8 +28,8 @@ class OfftakeController {
     }
 
     @QueryMapping(name = "offtakes")
-    Connection offtakeList(@Argument OfftakeFilter filter, @Argument Integer first, @Argument String after) {
-        return offtakes.offtakes(filter, first, after);
+    Connection offtakeList(@Argument OfftakeFilter filter, @Arguments PageRequest page) {
+        return offtakes.offtakes(filter, page);
     }
 
     @BatchMapping(typeName = "Offtake")

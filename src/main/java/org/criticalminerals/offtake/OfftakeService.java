@@ -1,6 +1,7 @@
 package org.criticalminerals.offtake;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.mineral.MineralService;
 import org.criticalminerals.supplychain.SupplyRoutes;
 import org.springframework.stereotype.Service;
@@ -17,45 +19,21 @@ import org.springframework.stereotype.Service;
 @Service
 public class OfftakeService {
 
-    /** The filters of the offtakes list that need no route: buyer, buyer country, mineral (itself, its groups, its members). */
-    private static final String MATCH_FILTERED = """
-            MATCH (n:Offtake)
-            WHERE ($buyerCountry IS NULL OR EXISTS { (n)-[:BUYER]->(:Organization)-[:BASED_IN]->(:Country {id: $buyerCountry}) })
+    /**
+     * The offtakes filter. The mineral filter matches the mineral itself, its groups and its members (an offtake
+     * of light rare earths is an offtake of rare earths, and of neodymium).
+     */
+    private static final String OFFTAKES = """
+            ($buyerCountry IS NULL OR EXISTS { (n)-[:BUYER]->(:Organization)-[:BASED_IN]->(:Country {id: $buyerCountry}) })
               AND ($buyer IS NULL OR EXISTS { (n)-[:BUYER]->(:Organization {id: $buyer}) })
-              AND ($mineral IS NULL OR EXISTS { (n)-[:OF]->(m:Mineral)
-                    WHERE %s
-                       OR EXISTS { (m)<-[:PART_OF*1..3]-(:Mineral {id: $mineral}) } })""".formatted(MineralService.MINERAL_OR_MEMBER);
+              AND ($seller IS NULL OR EXISTS { (n)-[:SELLER]->(:Organization {id: $seller}) })
+              AND ($mineral IS NULL OR EXISTS { (n)-[:OF]->(m:Mineral) WHERE %s })""".formatted(MineralService.MINERAL_MATCHES);
 
-    /**
-     * Offtakes whose route avoids countries, with each route and the total, in one statement: every route of
-     * the filtered offtakes is computed, since the route decides whether an offtake is in the list.
-     */
-    private static final String OFFTAKES_AVOIDING = MATCH_FILTERED + """
+    /** Only with {@code avoidProcessingIn}: the route of each candidate, read in index order until the page is full. */
+    private static final String AVOIDING = SupplyRoutes.ROUTE_OF_N + "\nWITH n, stages WHERE " + SupplyRoutes.AVOIDS_COUNTRIES;
 
-            %s
-            WITH n, stages WHERE %s
-            WITH n, stages ORDER BY n.id
-            WITH collect({n: n, stages: stages}) AS matching
-            WITH size(matching) AS total, [row IN matching WHERE $after IS NULL OR row.n.id > $after][0..$limit] AS pageRows
-            RETURN total, [row IN pageRows | head([n IN [row.n] | {entity: %s, stages: row.stages}])] AS page"""
-            .formatted(SupplyRoutes.ROUTE_OF_N, SupplyRoutes.AVOIDS_COUNTRIES, GraphReader.ENTITY);
-
-    /**
-     * Offtakes without a route filter, in one statement: the routes of the page's offtakes only (a route costs
-     * a walk over the supply links; computing it for every offtake made a page of 20 take seconds on 100k records).
-     */
-    private static final String OFFTAKES = MATCH_FILTERED + """
-
-            WITH n ORDER BY n.id
-            WITH collect(n) AS matching
-            WITH size(matching) AS total, [x IN matching WHERE $after IS NULL OR x.id > $after][0..$limit] AS pageNodes
-            CALL (pageNodes) {
-              UNWIND pageNodes AS n
-              %s
-              WITH n, stages ORDER BY n.id
-              RETURN collect({entity: %s, stages: stages}) AS page
-            }
-            RETURN total, page""".formatted(SupplyRoutes.ROUTE_OF_N, GraphReader.ENTITY);
+    /** Marks an offtake of a list filtered by date, whose route is that of the date. */
+    private static final String ROUTE_AS_OF = "routeAsOf";
 
     private final GraphReader reader;
 
@@ -70,39 +48,33 @@ public class OfftakeService {
         return reader.byId("Offtake", id);
     }
 
-    public Connection offtakes(OfftakeFilter filter, Integer first, String after) {
-        int size = Connection.pageSize(first);
-        String afterId = Connection.decode(after);
+    /** A page of offtakes; their routes are read only if the client selects them, and only for the page. */
+    public Connection offtakes(OfftakeFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("buyerCountry", filter == null ? null : filter.buyerCountry());
         parameters.put("buyer", filter == null ? null : filter.buyer());
+        parameters.put("seller", filter == null ? null : filter.seller());
         parameters.put("mineral", filter == null ? null : filter.mineral());
-        parameters.put("avoid", filter == null || filter.avoidProcessingIn() == null ? null : filter.avoidProcessingIn());
+        parameters.put("avoid", filter == null ? null : filter.avoidProcessingIn());
         parameters.put("asOf", filter == null ? null : filter.asOf());
-        parameters.put("after", afterId);
-        parameters.put("limit", size + 1);
-        Map<String, Object> result = reader.rows(parameters.get("avoid") == null ? OFFTAKES : OFFTAKES_AVOIDING, parameters).iterator().next();
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) result.get("page");
-        List<Map<String, Object>> page = rows.stream().map(row -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> offtake = new LinkedHashMap<>((Map<String, Object>) row.get("entity"));
-            offtake.put("route", SupplyRoutes.route(row.get("stages")));
-            return (Map<String, Object>) offtake;
-        }).toList();
-        return Connection.of(page, size, afterId != null, ((Number) result.get("total")).intValue());
+        Connection offtakes = reader.page("Offtake", OFFTAKES, parameters.get("avoid") == null ? "" : AVOIDING, parameters, page);
+        if (parameters.get("asOf") != null) {
+            // the routes of this page are those valid on the filter's date
+            offtakes.edges().forEach(edge -> edge.node().put(ROUTE_AS_OF, parameters.get("asOf")));
+        }
+        return offtakes;
     }
 
-    /** Routes for offtakes read without one (by id, or nested elsewhere); one statement for all. */
+    /** The routes of offtakes (a page, or offtakes nested elsewhere); one statement per date asked for. */
     <K extends Map<String, Object>> Map<K, Map<String, Object>> route(List<K> offtakes) {
-        List<String> missing = offtakes.stream().filter(o -> o.get("route") == null).map(o -> (String) o.get("id")).toList();
-        Map<String, Map<String, Object>> computed = missing.isEmpty() ? Map.of() : routes.routes(missing);
+        Map<Optional<Object>, List<String>> idsByDate = new LinkedHashMap<>();
+        offtakes.forEach(o -> idsByDate.computeIfAbsent(Optional.ofNullable(o.get(ROUTE_AS_OF)), d -> new ArrayList<>()).add((String) o.get("id")));
+        Map<Optional<Object>, Map<String, Map<String, Object>>> computed = new HashMap<>();
+        idsByDate.forEach((date, ids) -> computed.put(date, routes.routes(ids, (LocalDate) date.orElse(null))));
         Map<K, Map<String, Object>> result = new LinkedHashMap<>();
         for (K offtake : offtakes) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> route = offtake.get("route") != null ? (Map<String, Object>) offtake.get("route")
-                    : computed.getOrDefault((String) offtake.get("id"), SupplyRoutes.route(null));
-            result.put(offtake, route);
+            result.put(offtake, computed.get(Optional.ofNullable(offtake.get(ROUTE_AS_OF))).getOrDefault((String) offtake.get("id"),
+                    SupplyRoutes.route(null)));
         }
         return result;
     }
@@ -132,6 +104,7 @@ public class OfftakeService {
     }
 
     /** Filter of the offtakes list. */
-    public record OfftakeFilter(String buyerCountry, String buyer, String mineral, List<String> avoidProcessingIn, LocalDate asOf) {
+    public record OfftakeFilter(String buyerCountry, String buyer, String seller, String mineral, List<String> avoidProcessingIn,
+            LocalDate asOf) {
     }
 }

@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.criticalminerals.api.Connection;
+import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.api.NotFoundException;
 import org.criticalminerals.organization.OrganizationService.OrganizationFilter;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -26,8 +28,8 @@ class OrganizationController {
     }
 
     @QueryMapping(name = "organizations")
-    Connection organizationList(@Argument OrganizationFilter filter, @Argument Integer first, @Argument String after) {
-        return organizations.organizations(filter, first, after);
+    Connection organizationList(@Argument OrganizationFilter filter, @Arguments PageRequest page) {
+        return organizations.organizations(filter, page);
     }
 
     @BatchMapping(typeName = "Organization")

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.PageRequest;
 import org.springframework.stereotype.Service;
 
 /** Companies, agencies and international bodies. */
@@ -23,16 +24,15 @@ public class OrganizationService {
         return reader.byId("Organization", id);
     }
 
-    public Connection organizations(OrganizationFilter filter, Integer first, String after) {
+    public Connection organizations(OrganizationFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("kind", filter == null ? null : filter.kind());
         parameters.put("country", filter == null ? null : filter.country());
         parameters.put("role", filter == null ? null : filter.role());
-        return reader.page("""
-                MATCH (n:Organization)
-                WHERE ($kind IS NULL OR n.kind = $kind)
+        return reader.page("Organization", """
+                ($kind IS NULL OR n.kind = $kind)
                   AND ($country IS NULL OR EXISTS { (n)-[:BASED_IN]->(:Country {id: $country}) })
-                  AND ($role IS NULL OR $role IN n.roles)""", parameters, first, after);
+                  AND ($role IS NULL OR $role IN n.roles)""", parameters, page);
     }
 
     <K extends Map<String, Object>> Map<K, Map<String, Object>> country(List<K> organizations) {

@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.criticalminerals.api.Connection;
+import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.api.NotFoundException;
 import org.criticalminerals.policy.PolicyService.PolicyFilter;
 import org.criticalminerals.policy.PolicyService.TargetFilter;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -32,13 +34,13 @@ class PolicyController {
     }
 
     @QueryMapping(name = "policies")
-    Connection policyList(@Argument PolicyFilter filter, @Argument Integer first, @Argument String after) {
-        return policies.policies(filter, first, after);
+    Connection policyList(@Argument PolicyFilter filter, @Arguments PageRequest page) {
+        return policies.policies(filter, page);
     }
 
     @QueryMapping(name = "targets")
-    Connection targetList(@Argument TargetFilter filter, @Argument Integer first, @Argument String after) {
-        return policies.targets(filter, first, after);
+    Connection targetList(@Argument TargetFilter filter, @Arguments PageRequest page) {
+        return policies.targets(filter, page);
     }
 
     @BatchMapping(typeName = "Policy")

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.mineral.MineralService;
 import org.springframework.stereotype.Service;
 
@@ -28,31 +29,29 @@ public class PolicyService {
         return reader.byId("Target", id);
     }
 
-    public Connection policies(PolicyFilter filter, Integer first, String after) {
+    public Connection policies(PolicyFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("issuer", filter == null ? null : filter.issuer());
         parameters.put("kind", filter == null ? null : filter.kind());
         parameters.put("designates", filter == null ? null : filter.designates());
-        return reader.page("""
-                MATCH (n:Policy)
-                WHERE ($issuer IS NULL OR EXISTS { (n)-[:ISSUED_BY]->(:Entity {id: $issuer}) })
+        return reader.page("Policy", """
+                ($issuer IS NULL OR EXISTS { (n)-[:ISSUED_BY]->(:Entity {id: $issuer}) })
                   AND ($kind IS NULL OR n.kind = $kind)
-                  AND ($designates IS NULL OR EXISTS { (n)-[:DESIGNATES]->(:Mineral {id: $designates}) })""", parameters, first, after);
+                  AND ($designates IS NULL OR EXISTS { (n)-[:DESIGNATES]->(:Mineral {id: $designates}) })""", parameters, page);
     }
 
-    public Connection targets(TargetFilter filter, Integer first, String after) {
+    public Connection targets(TargetFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("country", filter == null ? null : filter.country());
         parameters.put("mineral", filter == null ? null : filter.mineral());
         parameters.put("year", filter == null ? null : filter.year());
-        return reader.page("""
-                MATCH (n:Target)
-                WHERE ($country IS NULL OR EXISTS { (n)-[:OF_COUNTRY]->(:Country {id: $country}) }
+        return reader.page("Target", """
+                ($country IS NULL OR EXISTS { (n)-[:OF_COUNTRY]->(:Country {id: $country}) }
                        OR EXISTS { (n)<-[:SETS]-(:Policy)-[:ISSUED_BY]->(:Country {id: $country}) })
                   AND ($year IS NULL OR n.year = $year)
                   AND ($mineral IS NULL OR EXISTS { (n)-[:FOR]->(m:Mineral)
-                        WHERE %s })""".formatted(MineralService.MINERAL_OR_MEMBER),
-                parameters, first, after);
+                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES),
+                parameters, page);
     }
 
     <K extends Map<String, Object>> Map<K, Map<String, Object>> issuer(List<K> policies) {

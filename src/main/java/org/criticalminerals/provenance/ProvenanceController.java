@@ -7,11 +7,13 @@ import java.util.concurrent.CompletableFuture;
 
 import graphql.schema.DataFetcher;
 import org.criticalminerals.api.Connection;
+import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.api.Entities;
 import org.criticalminerals.api.NotFoundException;
 import org.dataloader.DataLoader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -46,8 +48,8 @@ class ProvenanceController {
     }
 
     @QueryMapping(name = "sources")
-    Connection sourceList(@Argument Map<String, Object> filter, @Argument Integer first, @Argument String after) {
-        return provenance.sources(filter == null ? null : (String) filter.get("kind"), first, after);
+    Connection sourceList(@Argument Map<String, Object> filter, @Arguments PageRequest page) {
+        return provenance.sources(filter == null ? null : (String) filter.get("kind"), page);
     }
 
     @BatchMapping(typeName = "Claim")

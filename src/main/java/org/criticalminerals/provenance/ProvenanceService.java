@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.PageRequest;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,10 +33,10 @@ public class ProvenanceService {
         return reader.byId("Source", id);
     }
 
-    public Connection sources(String kind, Integer first, String after) {
+    public Connection sources(String kind, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("kind", kind);
-        return reader.page("MATCH (n:Source) WHERE $kind IS NULL OR n.kind = $kind", parameters, first, after);
+        return reader.page("Source", "$kind IS NULL OR n.kind = $kind", parameters, page);
     }
 
     /** Claims of each fact, by fact id; one statement for all facts. */

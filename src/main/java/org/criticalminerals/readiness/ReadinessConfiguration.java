@@ -1,6 +1,7 @@
 package org.criticalminerals.readiness;
 
 import org.criticalminerals.api.HttpErrorBodies;
+import org.criticalminerals.database.DatabaseAvailability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -23,8 +24,9 @@ class ReadinessConfiguration {
 
     /** First of all filters: a request that cannot be answered yet costs nothing further. */
     @Bean
-    FilterRegistrationBean<StartupGate> startupGate(ApplicationAvailability availability, HttpErrorBodies errors, GraphQlProperties graphQl) {
-        var registration = new FilterRegistrationBean<>(new StartupGate(availability, errors, graphQl.getHttp().getPath()));
+    FilterRegistrationBean<StartupGate> startupGate(ApplicationAvailability availability, DatabaseAvailability database, HttpErrorBodies errors,
+            GraphQlProperties graphQl) {
+        var registration = new FilterRegistrationBean<>(new StartupGate(availability, database, errors, graphQl.getHttp().getPath()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -33,7 +33,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * mutation ({@link GraphQlOperations} reads that from the body before this chain runs); mutation
  * controllers check the role again ({@code @PreAuthorize}). The read-only Cypher endpoint ({@code POST
  * /cypher}) always needs a key with the reader role or above. Liveness and readiness are public; health
- * details need a key. Pages ({@code /browser/}, {@code /explorer/}) are reads; GraphiQL's page and scripts are
+ * details need a key, and so do the metrics ({@code /actuator/prometheus}, a key with the reader role or above,
+ * whether reads are open or not). Pages ({@code /browser/}, {@code /explorer/}) are reads; GraphiQL's page and scripts are
  * public, since they hold no data and the user enters the key in the page (its queries are checked as any).
  * CORS (for the origins of {@code CMG_CORS_ORIGINS}) is applied first, so that refusals carry it too.
  */
@@ -95,6 +96,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/import").access(write)
                         // arbitrary Cypher, if read-only: always for a known caller, even when reads are open
                         .requestMatchers(ReadOnlyCypher.PATH).access(role(Role.READER, hierarchy))
+                        // metrics tell what the service is doing (operation names, error rates, store size): a key, as health details
+                        .requestMatchers("/actuator/prometheus").access(role(Role.READER, hierarchy))
                         .anyRequest().access(read))
                 .build();
     }

@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.criticalminerals.api.Connection;
+import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.api.NotFoundException;
 import org.criticalminerals.site.SiteService.FacilityFilter;
 import org.criticalminerals.site.SiteService.SiteFilter;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -32,13 +34,13 @@ class SiteController {
     }
 
     @QueryMapping(name = "deposits")
-    Connection depositList(@Argument SiteFilter filter, @Argument Integer first, @Argument String after) {
-        return sites.deposits(filter, first, after);
+    Connection depositList(@Argument SiteFilter filter, @Arguments PageRequest page) {
+        return sites.deposits(filter, page);
     }
 
     @QueryMapping(name = "facilities")
-    Connection facilityList(@Argument FacilityFilter filter, @Argument Integer first, @Argument String after) {
-        return sites.facilities(filter, first, after);
+    Connection facilityList(@Argument FacilityFilter filter, @Arguments PageRequest page) {
+        return sites.facilities(filter, page);
     }
 
     @BatchMapping(typeName = "Deposit", field = "country")

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.mineral.MineralService;
 import org.springframework.stereotype.Service;
 
@@ -16,9 +17,9 @@ import org.springframework.stereotype.Service;
 public class SiteService {
 
     private static final String SITE_FILTER = """
-            WHERE ($country IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(:Country {id: $country}) })
+            ($country IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(:Country {id: $country}) })
               AND ($mineral IS NULL OR EXISTS { (n)-[:PRODUCES]->(m:Mineral)
-                    WHERE %s })""".formatted(MineralService.MINERAL_OR_MEMBER);
+                    WHERE %s })""".formatted(MineralService.MINERAL_MATCHES);
 
     private static final String SUPPLY_LINKS = """
             UNWIND $ids AS parentId
@@ -43,22 +44,20 @@ public class SiteService {
         return reader.byId("Facility", id);
     }
 
-    public Connection deposits(SiteFilter filter, Integer first, String after) {
+    public Connection deposits(SiteFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("country", filter == null ? null : filter.country());
         parameters.put("mineral", filter == null ? null : filter.mineral());
         parameters.put("status", filter == null ? null : filter.status());
-        return reader.page("MATCH (n:Deposit)\n" + SITE_FILTER + "\n  AND ($status IS NULL OR n.status = $status)", parameters, first,
-                after);
+        return reader.page("Deposit", SITE_FILTER + "\n  AND ($status IS NULL OR n.status = $status)", parameters, page);
     }
 
-    public Connection facilities(FacilityFilter filter, Integer first, String after) {
+    public Connection facilities(FacilityFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("country", filter == null ? null : filter.country());
         parameters.put("mineral", filter == null ? null : filter.mineral());
         parameters.put("stage", filter == null ? null : filter.stage());
-        return reader.page("MATCH (n:Facility)\n" + SITE_FILTER + "\n  AND ($stage IS NULL OR n.stage = $stage)", parameters, first,
-                after);
+        return reader.page("Facility", SITE_FILTER + "\n  AND ($stage IS NULL OR n.stage = $stage)", parameters, page);
     }
 
     <K extends Map<String, Object>> Map<K, Map<String, Object>> country(List<K> sites) {

@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.criticalminerals.api.Connection;
+import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.api.NotFoundException;
 import org.criticalminerals.statistic.StatisticService.StatisticFilter;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -26,8 +28,8 @@ class StatisticController {
     }
 
     @QueryMapping(name = "statistics")
-    Connection statisticList(@Argument StatisticFilter filter, @Argument Integer first, @Argument String after) {
-        return statistics.statistics(filter, first, after);
+    Connection statisticList(@Argument StatisticFilter filter, @Arguments PageRequest page) {
+        return statistics.statistics(filter, page);
     }
 
     @BatchMapping(typeName = "Statistic")

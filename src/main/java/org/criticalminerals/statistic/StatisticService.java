@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.mineral.MineralService;
 import org.springframework.stereotype.Service;
 
@@ -24,22 +25,21 @@ public class StatisticService {
         return reader.byId("Statistic", id);
     }
 
-    public Connection statistics(StatisticFilter filter, Integer first, String after) {
+    public Connection statistics(StatisticFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("country", filter == null ? null : filter.country());
         parameters.put("mineral", filter == null ? null : filter.mineral());
         parameters.put("measure", filter == null ? null : filter.measure());
         parameters.put("partner", filter == null ? null : filter.partner());
         parameters.put("year", filter == null ? null : filter.year());
-        return reader.page("""
-                MATCH (n:Statistic)
-                WHERE ($country IS NULL OR EXISTS { (n)-[:OF_COUNTRY]->(:Country {id: $country}) })
+        return reader.page("Statistic", """
+                ($country IS NULL OR EXISTS { (n)-[:OF_COUNTRY]->(:Country {id: $country}) })
                   AND ($partner IS NULL OR EXISTS { (n)-[:FROM_PARTNER]->(:Country {id: $partner}) })
                   AND ($measure IS NULL OR n.measure = $measure)
                   AND ($year IS NULL OR n.year = $year)
                   AND ($mineral IS NULL OR EXISTS { (n)-[:ABOUT]->(m:Mineral)
-                        WHERE %s })""".formatted(MineralService.MINERAL_OR_MEMBER),
-                parameters, first, after);
+                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES),
+                parameters, page);
     }
 
     <K extends Map<String, Object>> Map<K, Map<String, Object>> country(List<K> statistics) {

@@ -1,5 +1,6 @@
 package org.criticalminerals.supplychain;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.criticalminerals.api.GraphReader;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -57,11 +59,11 @@ public class SupplyRoutes {
         this.reader = reader;
     }
 
-    /** Routes of the given offtakes, one statement for all. */
-    public Map<String, Map<String, Object>> routes(List<String> offtakeIds) {
+    /** Routes of the given offtakes (with links valid on {@code asOf}, or all links), one statement for all. */
+    public Map<String, Map<String, Object>> routes(List<String> offtakeIds, @Nullable LocalDate asOf) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("ids", offtakeIds);
-        parameters.put("asOf", null);
+        parameters.put("asOf", asOf);
         Map<String, Map<String, Object>> routes = new HashMap<>();
         reader.rows("UNWIND $ids AS offtakeId\nMATCH (n:Offtake {id: offtakeId})\n" + ROUTE_OF_N + "\nRETURN offtakeId, stages",
                 parameters).forEach(row -> routes.put((String) row.get("offtakeId"), route(row.get("stages"))));

@@ -55,6 +55,16 @@ class LookupAndPagingGraphQlTest extends GraphTestSupport {
     }
 
     @Test
+    void aMineralFilterFindsWhatIsStatedForItsGroups() {
+        // a control on rare earths restricts neodymium: filtering on the member finds it, as filtering on the group does
+        List<String> onRareEarths = graphQl().document("{ exportControls(first: 500, filter: {mineral: \"rare-earth-elements\"}) { edges { node { id minerals { id } } } } }")
+                .execute().path("exportControls.edges[?(@.node.minerals[*].id contains 'rare-earth-elements')].node.id").entityList(String.class).get();
+        assertThat(onRareEarths).isNotEmpty();
+        graphQl().document("{ exportControls(first: 500, filter: {mineral: \"neodymium\"}) { edges { node { id } } } }").execute()
+                .path("exportControls.edges[*].node.id").entityList(String.class).satisfies(ids -> assertThat(ids).containsAll(onRareEarths));
+    }
+
+    @Test
     void targetsForACountryAndYear() {
         graphQl().document("{ targets(first: 50, filter: {country: JP, year: 2030, mineral: \"rare-earth-elements\"}) { totalCount edges { node { id quantity unit mineral { id } } } } }")
                 .execute()
@@ -80,6 +90,20 @@ class LookupAndPagingGraphQlTest extends GraphTestSupport {
                     assertThat(errors.get(0).getErrorType().toString()).isEqualTo("NOT_FOUND");
                     assertThat(errors.get(0).getMessage()).contains("no-such-company");
                 });
+        // in a list filter and in a question's arguments, as in a lookup
+        for (String document : List.of("{ offtakes(filter: {buyer: \"no-such-company\"}) { edges { node { id } } } }",
+                "{ investments(filter: {mineral: \"no-such-company\"}) { totalCount } }",
+                "{ supplyConcentration(mineral: \"no-such-company\", buyerCountry: JP) { routes { offtake { id } } } }",
+                "{ connections(from: \"sojitz\", to: \"no-such-company\") { nodes { id } } }")) {
+            graphQl().document(document).execute().errors().satisfy(errors -> {
+                assertThat(errors).as(document).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType().toString()).isEqualTo("NOT_FOUND");
+                    assertThat(error.getMessage()).contains("no-such-company");
+                });
+            });
+        }
+        // a known id still answers
+        graphQl().document("{ offtakes(filter: {buyer: \"sojitz\"}) { edges { node { id } } } }").execute().errors().verify();
     }
 
     @Test

@@ -56,6 +56,18 @@ class StatementCountGraphQlTest extends GraphTestSupport {
         assertThat(statementsFor(1)).isLessThanOrEqualTo(wide);
     }
 
+    @Test
+    void aPageIsOneStatementAndItsTotalAnotherOnlyWhenSelected() {
+        statements.list.clear();
+        graphQl().document("{ organizations(first: 5, orderBy: {field: NAME}) { edges { node { id } } } }").execute()
+                .path("organizations.edges").entityList(Object.class).hasSize(5);
+        assertThat(statements.list).hasSize(1);
+        statements.list.clear();
+        graphQl().document("{ organizations(first: 5, orderBy: {field: NAME}) { totalCount edges { node { id } } } }").execute()
+                .path("organizations.totalCount").entity(Integer.class).satisfies(total -> assertThat(total).isGreaterThan(5));
+        assertThat(statements.list).hasSize(2);
+    }
+
     private int statementsFor(int first) {
         statements.list.clear();
         graphQl().document(NESTED).variable("first", first).execute().errors().verify();

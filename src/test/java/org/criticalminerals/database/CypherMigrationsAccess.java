@@ -9,6 +9,6 @@ public final class CypherMigrationsAccess {
     }
 
     public static void apply(Driver driver) {
-        new CypherMigrations(driver).afterPropertiesSet();
+        new CypherMigrations(driver).run();
     }
 }

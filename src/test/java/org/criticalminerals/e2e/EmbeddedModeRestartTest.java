@@ -185,7 +185,9 @@ class EmbeddedModeRestartTest {
     private static ConfigurableApplicationContext start(int boltPort) {
         return new SpringApplicationBuilder(CriticalMineralsGraphApplication.class).run("--cmg.mode=embedded",
                 "--cmg.embedded.data-dir=" + dataDir, "--cmg.embedded.bolt-port=" + boltPort, "--server.port=0",
-                "--cmg.embedded.password=", "--cmg.security.api-keys=");
+                "--cmg.embedded.password=", "--cmg.security.api-keys=",
+                // the first question runs on a cold store; a busy CI machine must not turn that into the 10 s budget's TIMEOUT
+                "--cmg.limits.query-timeout=" + org.criticalminerals.support.GraphTestSupport.QUERY_TIMEOUT);
     }
 
     private static String ask(ConfigurableApplicationContext app) throws IOException, InterruptedException {

@@ -56,6 +56,9 @@ class PartnerFilesTest extends GraphTestSupport {
     @Autowired
     SeedDocuments seeds;
 
+    @Autowired
+    ImportMetrics metrics;
+
     @LocalServerPort
     int port;
 
@@ -143,7 +146,7 @@ class PartnerFilesTest extends GraphTestSupport {
 
     @Test
     void aLargeImportIsWrittenInChunksAndUndoneWhenItFails() throws IOException {
-        KnowledgeImporter chunked = new KnowledgeImporter(driver, seeds, 100, Duration.ofMinutes(10));
+        KnowledgeImporter chunked = new KnowledgeImporter(driver, seeds, 100, Duration.ofMinutes(10), metrics);
         Path file = generated(1_000);
         Map<String, Long> before = counts();
         // the third read (the write pass) breaks off after 600 records: six chunks are written, then undone
@@ -225,7 +228,7 @@ class PartnerFilesTest extends GraphTestSupport {
         Neo4j empty = Neo4jBuilders.newInProcessBuilder().withDisabledServer().build();
         try (Driver restored = GraphDatabase.driver(empty.boltURI(), AuthTokens.none())) {
             CypherMigrationsAccess.apply(restored);
-            KnowledgeImporter restoring = new KnowledgeImporter(restored, seeds, 5_000, Duration.ofMinutes(10));
+            KnowledgeImporter restoring = new KnowledgeImporter(restored, seeds, 5_000, Duration.ofMinutes(10), metrics);
             ImportReport report = restoring.importRecords(new KnowledgeImporter.Request("restore", List.of(new JsonLinesRecords("export", file)),
                     false, false, TestKeys.CURATOR_CALLER, null, tx -> { }, true), KnowledgeImporter.Progress.NONE);
             assertThat(report.accepted()).isTrue();

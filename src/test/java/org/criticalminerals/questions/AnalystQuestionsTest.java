@@ -210,7 +210,7 @@ class AnalystQuestionsTest extends GraphTestSupport {
         // query syntax typed by a user is searched for, not executed
         graphQl().documentName("q09-search").variable("text", "lithium AND (\"").execute()
                 .path("search[0].entity.id").entity(String.class).isEqualTo("lithium");
-        assertThat(cypher("search", params("query", "ライナス", "text", "ライナス", "limit", 5))).extracting(r -> id(r.get("entity")))
+        assertThat(cypher("search", params("query", "ライナス", "text", "ライナス", "types", List.of("Organization"), "limit", 5))).extracting(r -> id(r.get("entity")))
                 .first().isEqualTo("lynas-rare-earths");
     }
 

@@ -1,7 +1,13 @@
 package org.criticalminerals.readiness;
 
+import java.time.Duration;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.criticalminerals.api.GraphQlErrorMetrics;
 import org.criticalminerals.api.HttpErrorBodies;
+import org.criticalminerals.database.DatabaseAvailability;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.springframework.boot.availability.ApplicationAvailabilityBean;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
@@ -18,7 +24,10 @@ class StartupGateTest {
 
     private final ApplicationAvailabilityBean availability = new ApplicationAvailabilityBean();
 
-    private final StartupGate gate = new StartupGate(availability, new HttpErrorBodies(JsonMapper.builder().build(), "/graphql"), "/graphql");
+    private final DatabaseAvailability database = new DatabaseAvailability(null, Duration.ofSeconds(2), "neo4j://test:7687"); // never started
+
+    private final StartupGate gate = new StartupGate(availability, database, new HttpErrorBodies(JsonMapper.builder().build(), "/graphql",
+            new GraphQlErrorMetrics(new SimpleMeterRegistry())), "/graphql");
 
     private MockHttpServletResponse send(String method, String path) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest(method, path);
@@ -57,6 +66,24 @@ class StartupGateTest {
         assertThat(send("POST", "/import").getStatus()).isEqualTo(299);
         readiness(ReadinessState.REFUSING_TRAFFIC);
         assertThat(send("POST", "/graphql").getStatus()).isEqualTo(503);
+    }
+
+    @Test
+    void whileTheDatabaseCannotBeReachedTheDataEndpointsAnswer503DatabaseUnavailable() throws Exception {
+        readiness(ReadinessState.ACCEPTING_TRAFFIC);
+        assertThat(database.noteFailure(new IllegalStateException("a query's own error"))).isFalse();
+        assertThat(send("POST", "/graphql").getStatus()).isEqualTo(299);
+        assertThat(database.noteFailure(new RuntimeException("wrapped", new ServiceUnavailableException("Connection refused")))).isTrue();
+        MockHttpServletResponse graphQl = send("POST", "/graphql");
+        assertThat(graphQl.getStatus()).isEqualTo(503);
+        assertThat(graphQl.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(graphQl.getContentAsString()).contains("\"code\":\"DATABASE_UNAVAILABLE\"").contains("cannot be reached");
+        for (String path : new String[] { "/import", "/export", "/cypher" }) {
+            MockHttpServletResponse other = send("POST", path);
+            assertThat(other.getStatus()).as(path).isEqualTo(503);
+            assertThat(other.getContentAsString()).as(path).contains("DATABASE_UNAVAILABLE");
+        }
+        assertThat(send("GET", "/actuator/health/liveness").getStatus()).isEqualTo(299);
     }
 
     @Test

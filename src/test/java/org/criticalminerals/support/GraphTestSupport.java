@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class GraphTestSupport {
 
     /** The read budget of the tests' service. */
-    protected static final String QUERY_TIMEOUT = "60s";
+    public static final String QUERY_TIMEOUT = "60s";
 
     /** The example documents in graphql/examples, which frontend teams read as documentation. */
     protected static final DocumentSource EXAMPLES = new ResourceDocumentSource(List.of(new ClassPathResource("graphql/examples/")),
