@@ -7,7 +7,8 @@
 //             $avoid         list of ISO codes, e.g. ['CN']
 //             $mineral       mineral id or null; an offtake of a group or of a member matches
 //             $asOf          date or null; only supply links valid on that date count
-// Example:    :param {buyerCountry: 'JP', avoid: ['CN'], mineral: null, asOf: null}
+//             $skip, $limit  the page: rows to pass over, rows to return (GraphQL: first/after; 0 and 1000 here)
+// Example:    :param {buyerCountry: 'JP', avoid: ['CN'], mineral: null, asOf: null, skip: 0, limit: 1000}
 //             GraphQL: routeCheck(buyerCountry: JP, avoid: [CN]) { qualifies offtake { id } failingStages { stage country } }
 MATCH (o:Offtake)-[:BUYER]->(:Organization)-[:BASED_IN]->(:Country {id: $buyerCountry})
 WHERE $mineral IS NULL OR EXISTS {
@@ -15,6 +16,11 @@ WHERE $mineral IS NULL OR EXISTS {
         WHERE m.id = $mineral OR EXISTS { (m)-[:PART_OF*1..3]->(:Mineral {id: $mineral}) }
            OR EXISTS { (m)<-[:PART_OF*1..3]-(:Mineral {id: $mineral}) } }
 WITH DISTINCT o
+/* supply route */
+// The supply route of the offtake o: for each site o is supplied from, the site, its country, its stage (MINING
+// for deposits) and its depth (the longest chain of SUPPLIES links from a deposit of the route), in route order.
+// With $asOf, links must be valid on that date, and a facility whose every incoming link on the route has expired
+// drops out. One copy: supply-concentration.cypher and the offtakes list use this block, and a test keeps it so.
 CALL (o) {
   OPTIONAL MATCH (o)-[:SUPPLIED_FROM]->(site)
   WITH collect(site) AS sites
@@ -28,16 +34,19 @@ CALL (o) {
   WITH site, country, depth, [(x)-[link:SUPPLIES]->(site) WHERE x IN sites | link] AS incoming
   WHERE site IS NULL OR $asOf IS NULL OR size(incoming) = 0
      OR any(link IN incoming WHERE (link.validFrom IS NULL OR link.validFrom <= $asOf) AND (link.validTo IS NULL OR link.validTo >= $asOf))
-  WITH site, country, depth ORDER BY coalesce(depth, 99), site.id
-  RETURN collect(CASE WHEN site IS NULL THEN null ELSE
-           {stage: CASE WHEN site:Deposit THEN 'MINING' ELSE site.stage END, country: country.id,
-            site: site {.*, labels: labels(site)}} END) AS route
+  WITH site AS s, country, depth ORDER BY coalesce(depth, 99), s.id
+  RETURN collect(CASE WHEN s IS NULL THEN null ELSE
+           {country: country.id, depth: depth, stage: CASE WHEN s:Deposit THEN 'MINING' ELSE s.stage END,
+            site: s {.*, labels: labels(s)}} END) AS stages
 }
-WITH o, [i IN range(0, size(route) - 1) | {order: i + 1, stage: route[i].stage, country: route[i].country, site: route[i].site}] AS stages
+/* end supply route */
+WITH o, [i IN range(0, size(stages) - 1) | {order: i + 1, stage: stages[i].stage, country: stages[i].country, site: stages[i].site}] AS stages
 WITH o, stages, [s IN stages WHERE s.country IN $avoid] AS failingStages, any(s IN stages WHERE s.stage = 'MINING') AS knownToDeposit
 RETURN o {.*, labels: labels(o)} AS offtake,
        stages,
        failingStages,
        knownToDeposit AND size(failingStages) = 0 AS qualifies,
        CASE WHEN NOT knownToDeposit THEN 'ROUTE_UNKNOWN' WHEN size(failingStages) > 0 THEN 'PASSES_AVOIDED_COUNTRY' END AS reason
-ORDER BY qualifies DESC, offtake.id;
+ORDER BY qualifies DESC, offtake.id
+SKIP $skip
+LIMIT $limit;

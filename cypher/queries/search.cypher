@@ -9,8 +9,9 @@
 //                     name typed, the higher), then the others by relevance: the entity itself before the things
 //                     that merely mention it
 //             $types  entity types to keep (e.g. ['Mineral', 'Organization']), or null for all
+//             $skip   how many of the best hits to pass over (0 for the first page; the next page skips the hits shown)
 //             $limit  how many hits; the hits are ranked and cut before anything is read from them
-// Example:    :param {query: '双日', text: '双日', types: null, limit: 10}
+// Example:    :param {query: '双日', text: '双日', types: null, skip: 0, limit: 10}
 //             GraphQL: search(text: "双日") { type score entity { id name } }
 // Only the 1,000 most relevant hits (of the wanted types) are ranked by name: a common word, or its prefix, matches
 // every generated entity (100k), and reading each one's names took 1.5-2.3 s. An entity named as typed has every word
@@ -30,5 +31,6 @@ WITH node, type, relevance + CASE WHEN toLower($text) IN names THEN 100
                                        CASE WHEN s < shortest THEN s ELSE shortest END)
                                   ELSE 0 END AS score
 ORDER BY score DESC, node.id
+SKIP $skip
 LIMIT $limit
 RETURN node {.*, labels: labels(node)} AS entity, type, score;

@@ -8,6 +8,9 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.ListConditions;
+import org.criticalminerals.api.ListConditions.DateRange;
+import org.criticalminerals.api.ListConditions.NameMatch;
 import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.mineral.MineralService;
 import org.springframework.stereotype.Service;
@@ -31,12 +34,16 @@ public class AgreementService {
         parameters.put("party", filter == null ? null : filter.party());
         parameters.put("kind", filter == null ? null : filter.kind());
         parameters.put("mineral", filter == null ? null : filter.mineral());
-        return reader.page("Agreement", """
+        ListConditions more = ListConditions.with(parameters);
+        if (filter != null) {
+            more.name(filter.name()).in("kind", filter.kindIn()).dates("date", filter.date());
+        }
+        return reader.page("Agreement", more.and("""
                 ($party IS NULL OR EXISTS { (n)-[:PARTY]->(:Entity {id: $party}) })
                   AND ($kind IS NULL OR n.kind = $kind)
                   AND ($mineral IS NULL OR EXISTS { (n)-[:ADDRESSES]->(m:Mineral)
-                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES),
-                parameters, page);
+                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES)),
+                more.parameters(), page);
     }
 
     <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> parties(List<K> agreements) {
@@ -66,6 +73,6 @@ public class AgreementService {
     }
 
     /** Filter of the agreements list. */
-    public record AgreementFilter(String party, String kind, String mineral) {
+    public record AgreementFilter(String party, String kind, String mineral, NameMatch name, List<String> kindIn, DateRange date) {
     }
 }

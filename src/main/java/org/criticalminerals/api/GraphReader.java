@@ -253,6 +253,40 @@ public class GraphReader {
         return byId;
     }
 
+    /**
+     * Pages of a nested list for many parents: for each, its {@code first} items {@code n} matched by
+     * {@code pattern} (from {@code parent}), by id, after the page's {@code after}; one statement per page size and
+     * start, each parent's page cut in the database.
+     */
+    public Map<NestedPage, List<Map<String, Object>>> relatedPages(Collection<NestedPage> pages, String pattern) {
+        Map<NestedPage, List<Map<String, Object>>> result = new HashMap<>();
+        Map<List<Object>, List<NestedPage>> bySlice = new LinkedHashMap<>();
+        pages.forEach(page -> bySlice.computeIfAbsent(java.util.Arrays.asList(page.first(), page.after()), k -> new ArrayList<>()).add(page));
+        bySlice.forEach((slice, group) -> {
+            Map<String, Object> parameters = new HashMap<>();
+            parameters.put("ids", group.stream().map(NestedPage::parentId).distinct().toList());
+            parameters.put("first", slice.get(0));
+            parameters.put("after", slice.get(1));
+            Map<String, List<Map<String, Object>>> byParent = new HashMap<>();
+            rows("""
+                    UNWIND $ids AS parentId
+                    MATCH (parent:Entity {id: parentId})
+                    CALL (parent) {
+                      MATCH %s
+                      WHERE $after IS NULL OR n.id > $after
+                      WITH DISTINCT n ORDER BY n.id LIMIT $first
+                      RETURN collect(%s) AS items
+                    }
+                    RETURN parentId, items""".formatted(pattern, ENTITY), parameters).forEach(row -> {
+                        @SuppressWarnings("unchecked")
+                        List<Map<String, Object>> items = (List<Map<String, Object>>) row.get("items");
+                        byParent.put((String) row.get("parentId"), items);
+                    });
+            group.forEach(page -> result.put(page, byParent.getOrDefault(page.parentId(), List.of())));
+        });
+        return result;
+    }
+
     /** Runs a constant statement with parameters and returns its rows, shaped. */
     public List<Map<String, Object>> rows(String cypher, Map<String, Object> parameters) {
         return client.query(cypher).bindAll(new HashMap<>(parameters)).fetch().all().stream().map(Entities::shapeRow).toList();

@@ -40,6 +40,22 @@ public class QueryLibrary {
         return client.query(statement(name)).bindAll(new HashMap<>(parameters)).fetch().all().stream().map(Entities::shapeRow).toList();
     }
 
+    /**
+     * The part of a question's statement between the comment lines "supply route" and "end supply route" (for
+     * the marker "supply route"), the marker comments included: a pattern the file owns that other statements embed.
+     */
+    public static String block(String name, String marker) {
+        String statement = read(name);
+        String start = "/* " + marker + " */";
+        String end = "/* end " + marker + " */";
+        int from = statement.indexOf(start);
+        int to = statement.indexOf(end);
+        if (from < 0 || to < from) {
+            throw new IllegalStateException("cypher/queries/" + name + ".cypher has no block '" + marker + "'");
+        }
+        return statement.substring(from, to + end.length());
+    }
+
     private static String read(String name) {
         if (!name.matches("[a-z0-9-]+")) {
             throw new IllegalArgumentException("not a query name: " + name);

@@ -2,23 +2,34 @@ package org.criticalminerals.country;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import reactor.core.publisher.Mono;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.PageRequest;
+import org.criticalminerals.api.NestedPage;
 import org.criticalminerals.api.NotFoundException;
+import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 @Controller
 class CountryController {
 
+    /** The organizations of a country shown unless {@code first} says otherwise. */
+    private static final int ORGANIZATIONS_PAGE = 50;
+
     private final CountryService countries;
 
-    CountryController(CountryService countries) {
+    CountryController(CountryService countries, BatchLoaderRegistry registry) {
         this.countries = countries;
+        registry.<NestedPage, List<Map<String, Object>>>forName("countryOrganizations")
+                .registerMappedBatchLoader((pages, env) -> Mono.fromSupplier(() -> countries.organizations(pages)));
     }
 
     @QueryMapping
@@ -27,12 +38,13 @@ class CountryController {
     }
 
     @QueryMapping(name = "countries")
-    Connection countryList(@Arguments PageRequest page) {
-        return countries.countries(page);
+    Connection countryList(@Argument CountryService.CountryFilter filter, @Arguments PageRequest page) {
+        return countries.countries(filter, page);
     }
 
-    @BatchMapping(typeName = "Country")
-    Map<Map<String, Object>, List<Map<String, Object>>> organizations(List<Map<String, Object>> parents) {
-        return countries.organizations(parents);
+    @SchemaMapping(typeName = "Country", field = "organizations")
+    CompletableFuture<List<Map<String, Object>>> organizations(Map<String, Object> country, @Argument Integer first, @Argument String after,
+            DataLoader<NestedPage, List<Map<String, Object>>> countryOrganizations) {
+        return countryOrganizations.load(NestedPage.of((String) country.get("id"), first, after, ORGANIZATIONS_PAGE));
     }
 }

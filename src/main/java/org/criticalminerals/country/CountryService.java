@@ -3,9 +3,13 @@ package org.criticalminerals.country;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.ListConditions;
+import org.criticalminerals.api.ListConditions.NameMatch;
+import org.criticalminerals.api.NestedPage;
 import org.criticalminerals.api.PageRequest;
 import org.springframework.stereotype.Service;
 
@@ -23,11 +27,17 @@ public class CountryService {
         return reader.byId("Country", code);
     }
 
-    public Connection countries(PageRequest page) {
-        return reader.page("Country", "true", Map.of(), page);
+    public Connection countries(CountryFilter filter, PageRequest page) {
+        ListConditions more = ListConditions.with(Map.of()).name(filter == null ? null : filter.name());
+        return reader.page("Country", more.and("true"), more.parameters(), page);
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> organizations(List<K> countries) {
-        return reader.related(countries, "(parent)<-[:BASED_IN]-(n:Organization)");
+    /** Pages of the organizations based in countries, one statement for all countries asking for the same page. */
+    Map<NestedPage, List<Map<String, Object>>> organizations(Set<NestedPage> pages) {
+        return reader.relatedPages(pages, "(parent)<-[:BASED_IN]-(n:Organization)");
+    }
+
+    /** Filter of the countries list. */
+    public record CountryFilter(NameMatch name) {
     }
 }

@@ -52,7 +52,7 @@ public class CurationReport {
                        count(DISTINCT c.line) AS lines ORDER BY s.kind DESC, s.id""")
                 .forEach(r -> out.append("| %s | %s | %s | %s | %s |\n".formatted(r.get("source"), r.get("kind"), r.get("facts"),
                         r.get("claims"), r.get("lines"))));
-        List<Map<String, Object>> disagreements = library.run("disagreements", Map.of()); // contradictions first
+        List<Map<String, Object>> disagreements = library.run("disagreements", Map.of("skip", 0, "limit", Integer.MAX_VALUE)); // contradictions first
         Map<Object, Long> byKind = disagreements.stream().collect(Collectors.groupingBy(r -> r.get("kind"), TreeMap::new, Collectors.counting()));
         out.append("\n## Disagreements (").append(disagreements.size()).append(" fields)\n\n| kind | fields |\n|---|---:|\n");
         byKind.forEach((kind, count) -> out.append(row(kind, count)));

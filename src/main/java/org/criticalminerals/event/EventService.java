@@ -7,6 +7,9 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.ListConditions;
+import org.criticalminerals.api.ListConditions.DateRange;
+import org.criticalminerals.api.ListConditions.NameMatch;
 import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.mineral.MineralService;
 import org.springframework.stereotype.Service;
@@ -30,12 +33,17 @@ public class EventService {
         parameters.put("country", filter == null ? null : filter.country());
         parameters.put("mineral", filter == null ? null : filter.mineral());
         parameters.put("kind", filter == null ? null : filter.kind());
-        return reader.page("Event", """
+        ListConditions more = ListConditions.with(parameters);
+        if (filter != null) {
+            more.name(filter.name()).in("kind", filter.kindIn()).dates("date", filter.date())
+                    .anyOf("countryIn", filter.countryIn(), "EXISTS { (n)-[:INVOLVES]->(c:Country) WHERE c.id IN $countryIn }");
+        }
+        return reader.page("Event", more.and("""
                 ($country IS NULL OR EXISTS { (n)-[:INVOLVES]->(:Country {id: $country}) })
                   AND ($kind IS NULL OR n.kind = $kind)
                   AND ($mineral IS NULL OR EXISTS { (n)-[:CONCERNS]->(m:Mineral)
-                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES),
-                parameters, page);
+                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES)),
+                more.parameters(), page);
     }
 
     <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> countries(List<K> events) {
@@ -69,6 +77,7 @@ public class EventService {
     }
 
     /** Filter of the events list. */
-    public record EventFilter(String country, String mineral, String kind) {
+    public record EventFilter(String country, String mineral, String kind, NameMatch name, List<String> countryIn, List<String> kindIn,
+            DateRange date) {
     }
 }

@@ -17,8 +17,8 @@ class ExploreController {
     }
 
     @QueryMapping
-    List<Map<String, Object>> search(@Argument String text, @Argument List<String> types, @Argument Integer first) {
-        return explore.search(text, types, first);
+    List<Map<String, Object>> search(@Argument String text, @Argument List<String> types, @Argument Integer first, @Argument String after) {
+        return explore.search(text, types, first, after);
     }
 
     @QueryMapping

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.criticalminerals.api.BadInputException;
+import org.criticalminerals.api.RankedPage;
 import org.criticalminerals.api.QueryLibrary;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -16,6 +17,9 @@ import org.springframework.stereotype.Service;
 public class ExploreService {
 
     private static final int MAX_HITS = 100;
+
+    /** How deep a search pages: past the best thousand hits, relevance says little. */
+    static final int MAX_DEPTH = 1_000;
 
     /** The words of a search that count; Lucene refuses queries of more than 1,024 clauses. */
     static final int MAX_WORDS = 16;
@@ -30,11 +34,8 @@ public class ExploreService {
      * Ranked hits for what a user typed: each of its first {@link #MAX_WORDS} words as typed and as a prefix (a
      * typeahead finds "Sojitz" from "Soji" and ネオジム from ネオ), of the given types or all.
      */
-    public List<Map<String, Object>> search(String text, @Nullable List<String> types, @Nullable Integer first) {
-        int limit = first == null ? 20 : first;
-        if (limit < 1 || limit > MAX_HITS) {
-            throw new BadInputException("first must be between 1 and " + MAX_HITS);
-        }
+    public List<Map<String, Object>> search(String text, @Nullable List<String> types, @Nullable Integer first, @Nullable String after) {
+        RankedPage page = RankedPage.of("search", first, after, 20, MAX_HITS, MAX_DEPTH);
         String terms = luceneTerms(text);
         if (terms.isEmpty()) {
             throw new BadInputException("text must contain a letter or a digit");
@@ -45,8 +46,7 @@ public class ExploreService {
         parameters.put("query", query);
         parameters.put("text", text.strip());
         parameters.put("types", types == null || types.isEmpty() ? null : types);
-        parameters.put("limit", limit);
-        return library.run("search", parameters);
+        return page.withCursors(library.run("search", page.bind(parameters)));
     }
 
     public List<Map<String, Object>> connections(String from, String to, Integer maxHops) {

@@ -8,6 +8,9 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.ListConditions;
+import org.criticalminerals.api.ListConditions.DateRange;
+import org.criticalminerals.api.ListConditions.NameMatch;
 import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.mineral.MineralService;
 import org.springframework.stereotype.Service;
@@ -33,15 +36,21 @@ public class ExportControlService {
         parameters.put("measure", filter == null ? null : filter.measure());
         parameters.put("since", filter == null ? null : filter.since());
         parameters.put("inForceOn", filter == null ? null : filter.inForceOn());
-        return reader.page("ExportControl", """
+        ListConditions more = ListConditions.with(parameters);
+        if (filter != null) {
+            more.name(filter.name()).in("measure", filter.measureIn())
+                    .dates("announced", filter.announced()).dates("effective", filter.effective())
+                    .anyOf("imposerIn", filter.imposerIn(), "EXISTS { (n)-[:IMPOSED_BY]->(c:Country) WHERE c.id IN $imposerIn }");
+        }
+        return reader.page("ExportControl", more.and("""
                 ($imposer IS NULL OR EXISTS { (n)-[:IMPOSED_BY]->(:Country {id: $imposer}) })
                   AND ($measure IS NULL OR n.measure = $measure)
                   AND ($since IS NULL OR coalesce(n.effective, n.announced) >= $since)
                   AND ($inForceOn IS NULL OR (coalesce(n.effective, n.announced) <= $inForceOn
                                               AND (n.lifted IS NULL OR n.lifted > $inForceOn)))
                   AND ($mineral IS NULL OR EXISTS { (n)-[:RESTRICTS]->(m:Mineral)
-                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES),
-                parameters, page);
+                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES)),
+                more.parameters(), page);
     }
 
     <K extends Map<String, Object>> Map<K, Map<String, Object>> imposer(List<K> controls) {
@@ -53,6 +62,7 @@ public class ExportControlService {
     }
 
     /** Filter of the export-controls list. */
-    public record ExportControlFilter(String imposer, String mineral, String measure, LocalDate since, LocalDate inForceOn) {
+    public record ExportControlFilter(String imposer, String mineral, String measure, LocalDate since, LocalDate inForceOn,
+            NameMatch name, List<String> imposerIn, List<String> measureIn, DateRange announced, DateRange effective) {
     }
 }

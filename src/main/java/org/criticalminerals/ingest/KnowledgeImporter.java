@@ -3,6 +3,7 @@ package org.criticalminerals.ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -54,6 +55,9 @@ public class KnowledgeImporter {
 
     /** Problems listed in full; beyond this many only counted. */
     static final int MAX_LISTED_REJECTIONS = 1_000;
+
+    /** The batch name a restore runs under (its lease); its claims keep the batches the export gives them. */
+    static final String RESTORE_BATCH = "restore";
 
     /** A running import whose heartbeat is older than this is taken to be dead. */
     static final Duration STALE_RUN = Duration.ofMinutes(2);
@@ -150,6 +154,15 @@ public class KnowledgeImporter {
     ImportReport importFiles(String batch, List<KnowledgeFile> files, boolean skipIfUnchanged, Caller by, Progress progress) {
         return importRecords(new Request(batch, files.stream().map(RecordSource::of).toList(), false, true, by,
                 skipIfUnchanged ? checksum(files) : null, tx -> { }), progress);
+    }
+
+    /**
+     * Restores an export (JSON Lines as {@code GET /export} writes it) into this store: every claim with the batch,
+     * writer and time it had, every batch with its owner. Curators only; all or nothing, as any import.
+     */
+    public ImportReport restore(Path export, Caller by, Consumer<String> log) {
+        return importRecords(new Request(RESTORE_BATCH, List.of(new JsonLinesRecords(export.getFileName().toString(), export)), false, false, by,
+                null, tx -> { }, true), new LoggedProgress("Restoring", log, System::nanoTime));
     }
 
     ImportReport importRecords(Request request, Progress progress) {
@@ -764,6 +777,9 @@ public class KnowledgeImporter {
     }
 
     private static void recordBatch(TransactionContext tx, Request request, int claims, ZonedDateTime now) {
+        if (request.restore()) {
+            return; // a restore writes into the batches its records name (restoredBatches), none of its own
+        }
         Caller by = request.by();
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("batch", request.batch());

@@ -7,6 +7,10 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.ListConditions;
+import org.criticalminerals.api.ListConditions.DateRange;
+import org.criticalminerals.api.ListConditions.FloatRange;
+import org.criticalminerals.api.ListConditions.NameMatch;
 import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.mineral.MineralService;
 import org.springframework.stereotype.Service;
@@ -31,14 +35,18 @@ public class InvestmentService {
         parameters.put("investorCountry", filter == null ? null : filter.investorCountry());
         parameters.put("target", filter == null ? null : filter.target());
         parameters.put("mineral", filter == null ? null : filter.mineral());
-        return reader.page("Investment", """
+        ListConditions more = ListConditions.with(parameters);
+        if (filter != null) {
+            more.name(filter.name()).range("amount", filter.amount()).range("stake", filter.stake()).dates("date", filter.date());
+        }
+        return reader.page("Investment", more.and("""
                 ($investor IS NULL OR EXISTS { (:Entity {id: $investor})-[:INVESTED]->(n) })
                   AND ($investorCountry IS NULL OR EXISTS { (:Country {id: $investorCountry})-[:INVESTED]->(n) }
                        OR EXISTS { (:Country {id: $investorCountry})<-[:BASED_IN]-(:Organization)-[:INVESTED]->(n) })
                   AND ($target IS NULL OR EXISTS { (n)-[:IN]->(:Entity {id: $target}) })
                   AND ($mineral IS NULL OR EXISTS { (n)-[:CONCERNS]->(m:Mineral)
-                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES),
-                parameters, page);
+                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES)),
+                more.parameters(), page);
     }
 
     <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> investors(List<K> investments) {
@@ -54,6 +62,7 @@ public class InvestmentService {
     }
 
     /** Filter of the investments list. */
-    public record InvestmentFilter(String investor, String investorCountry, String target, String mineral) {
+    public record InvestmentFilter(String investor, String investorCountry, String target, String mineral, NameMatch name,
+            FloatRange amount, FloatRange stake, DateRange date) {
     }
 }

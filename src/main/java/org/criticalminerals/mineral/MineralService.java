@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.ListConditions;
+import org.criticalminerals.api.ListConditions.NameMatch;
 import org.criticalminerals.api.PageRequest;
 import org.springframework.stereotype.Service;
 
@@ -38,9 +40,11 @@ public class MineralService {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("kind", filter == null ? null : filter.kind());
         parameters.put("group", filter == null ? null : filter.partOf());
-        return reader.page("Mineral", """
+        ListConditions more = ListConditions.with(parameters).name(filter == null ? null : filter.name())
+                .in("kind", filter == null ? null : filter.kindIn());
+        return reader.page("Mineral", more.and("""
                 ($kind IS NULL OR n.kind = $kind)
-                  AND ($group IS NULL OR EXISTS { (n)-[:PART_OF*1..3]->(:Mineral {id: $group}) })""", parameters, page);
+                  AND ($group IS NULL OR EXISTS { (n)-[:PART_OF*1..3]->(:Mineral {id: $group}) })"""), more.parameters(), page);
     }
 
     <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> partOf(List<K> minerals) {
@@ -52,6 +56,6 @@ public class MineralService {
     }
 
     /** Filter of the minerals list. */
-    public record MineralFilter(String kind, String partOf) {
+    public record MineralFilter(String kind, String partOf, NameMatch name, List<String> kindIn) {
     }
 }

@@ -10,6 +10,10 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.ListConditions;
+import org.criticalminerals.api.ListConditions.DateRange;
+import org.criticalminerals.api.ListConditions.FloatRange;
+import org.criticalminerals.api.ListConditions.NameMatch;
 import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.mineral.MineralService;
 import org.criticalminerals.supplychain.SupplyRoutes;
@@ -30,7 +34,7 @@ public class OfftakeService {
               AND ($mineral IS NULL OR EXISTS { (n)-[:OF]->(m:Mineral) WHERE %s })""".formatted(MineralService.MINERAL_MATCHES);
 
     /** Only with {@code avoidProcessingIn}: the route of each candidate, read in index order until the page is full. */
-    private static final String AVOIDING = SupplyRoutes.ROUTE_OF_N + "\nWITH n, stages WHERE " + SupplyRoutes.AVOIDS_COUNTRIES;
+    private static final String AVOIDING = "WITH n, n AS o\n" + SupplyRoutes.ROUTE_OF_O + "\nWITH n, stages WHERE " + SupplyRoutes.AVOIDS_COUNTRIES;
 
     /** Marks an offtake of a list filtered by date, whose route is that of the date. */
     private static final String ROUTE_AS_OF = "routeAsOf";
@@ -57,7 +61,13 @@ public class OfftakeService {
         parameters.put("mineral", filter == null ? null : filter.mineral());
         parameters.put("avoid", filter == null ? null : filter.avoidProcessingIn());
         parameters.put("asOf", filter == null ? null : filter.asOf());
-        Connection offtakes = reader.page("Offtake", OFFTAKES, parameters.get("avoid") == null ? "" : AVOIDING, parameters, page);
+        ListConditions more = ListConditions.with(parameters);
+        if (filter != null) {
+            more.name(filter.name()).range("volume", filter.volume()).dates("start", filter.start())
+                    .anyOf("buyerCountryIn", filter.buyerCountryIn(),
+                            "EXISTS { (n)-[:BUYER]->(:Organization)-[:BASED_IN]->(c:Country) WHERE c.id IN $buyerCountryIn }");
+        }
+        Connection offtakes = reader.page("Offtake", more.and(OFFTAKES), parameters.get("avoid") == null ? "" : AVOIDING, more.parameters(), page);
         if (parameters.get("asOf") != null) {
             // the routes of this page are those valid on the filter's date
             offtakes.edges().forEach(edge -> edge.node().put(ROUTE_AS_OF, parameters.get("asOf")));
@@ -105,6 +115,6 @@ public class OfftakeService {
 
     /** Filter of the offtakes list. */
     public record OfftakeFilter(String buyerCountry, String buyer, String seller, String mineral, List<String> avoidProcessingIn,
-            LocalDate asOf) {
+            LocalDate asOf, NameMatch name, List<String> buyerCountryIn, FloatRange volume, DateRange start) {
     }
 }

@@ -4,9 +4,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.ListConditions;
+import org.criticalminerals.api.NestedPage;
+import org.criticalminerals.api.ListConditions.NameMatch;
 import org.criticalminerals.api.PageRequest;
 import org.springframework.stereotype.Service;
 
@@ -29,10 +33,16 @@ public class OrganizationService {
         parameters.put("kind", filter == null ? null : filter.kind());
         parameters.put("country", filter == null ? null : filter.country());
         parameters.put("role", filter == null ? null : filter.role());
-        return reader.page("Organization", """
+        ListConditions more = ListConditions.with(parameters);
+        if (filter != null) {
+            more.name(filter.name()).in("kind", filter.kindIn())
+                    .anyOf("countryIn", filter.countryIn(), "EXISTS { (n)-[:BASED_IN]->(c:Country) WHERE c.id IN $countryIn }")
+                    .anyOf("roleIn", filter.roleIn(), "any(role IN n.roles WHERE role IN $roleIn)");
+        }
+        return reader.page("Organization", more.and("""
                 ($kind IS NULL OR n.kind = $kind)
                   AND ($country IS NULL OR EXISTS { (n)-[:BASED_IN]->(:Country {id: $country}) })
-                  AND ($role IS NULL OR $role IN n.roles)""", parameters, page);
+                  AND ($role IS NULL OR $role IN n.roles)"""), more.parameters(), page);
     }
 
     <K extends Map<String, Object>> Map<K, Map<String, Object>> country(List<K> organizations) {
@@ -51,11 +61,13 @@ public class OrganizationService {
         return reader.related(organizations, "(parent)-[:OPERATES]->(n:Facility)");
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> investments(List<K> organizations) {
-        return reader.related(organizations, "(parent)-[:INVESTED]->(n:Investment)");
+    /** Pages of the investments organizations made, one statement for all organizations asking for the same page. */
+    Map<NestedPage, List<Map<String, Object>>> investments(Set<NestedPage> pages) {
+        return reader.relatedPages(pages, "(parent)-[:INVESTED]->(n:Investment)");
     }
 
     /** Filter of the organizations list. */
-    public record OrganizationFilter(String kind, String country, String role) {
+    public record OrganizationFilter(String kind, String country, String role, NameMatch name, List<String> kindIn,
+            List<String> countryIn, List<String> roleIn) {
     }
 }

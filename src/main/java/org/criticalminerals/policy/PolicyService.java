@@ -7,6 +7,11 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.ListConditions.DateRange;
+import org.criticalminerals.api.ListConditions;
+import org.criticalminerals.api.ListConditions.FloatRange;
+import org.criticalminerals.api.ListConditions.IntRange;
+import org.criticalminerals.api.ListConditions.NameMatch;
 import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.mineral.MineralService;
 import org.springframework.stereotype.Service;
@@ -34,10 +39,14 @@ public class PolicyService {
         parameters.put("issuer", filter == null ? null : filter.issuer());
         parameters.put("kind", filter == null ? null : filter.kind());
         parameters.put("designates", filter == null ? null : filter.designates());
-        return reader.page("Policy", """
+        ListConditions more = ListConditions.with(parameters);
+        if (filter != null) {
+            more.name(filter.name()).in("kind", filter.kindIn()).dates("date", filter.date());
+        }
+        return reader.page("Policy", more.and("""
                 ($issuer IS NULL OR EXISTS { (n)-[:ISSUED_BY]->(:Entity {id: $issuer}) })
                   AND ($kind IS NULL OR n.kind = $kind)
-                  AND ($designates IS NULL OR EXISTS { (n)-[:DESIGNATES]->(:Mineral {id: $designates}) })""", parameters, page);
+                  AND ($designates IS NULL OR EXISTS { (n)-[:DESIGNATES]->(:Mineral {id: $designates}) })"""), more.parameters(), page);
     }
 
     public Connection targets(TargetFilter filter, PageRequest page) {
@@ -45,13 +54,20 @@ public class PolicyService {
         parameters.put("country", filter == null ? null : filter.country());
         parameters.put("mineral", filter == null ? null : filter.mineral());
         parameters.put("year", filter == null ? null : filter.year());
-        return reader.page("Target", """
+        ListConditions more = ListConditions.with(parameters);
+        if (filter != null) {
+            more.name(filter.name()).range("year", filter.years()).range("quantity", filter.quantity())
+                    .anyOf("countryIn", filter.countryIn(), """
+                            (EXISTS { (n)-[:OF_COUNTRY]->(c:Country) WHERE c.id IN $countryIn }
+                             OR EXISTS { (n)<-[:SETS]-(:Policy)-[:ISSUED_BY]->(c:Country) WHERE c.id IN $countryIn })""");
+        }
+        return reader.page("Target", more.and("""
                 ($country IS NULL OR EXISTS { (n)-[:OF_COUNTRY]->(:Country {id: $country}) }
                        OR EXISTS { (n)<-[:SETS]-(:Policy)-[:ISSUED_BY]->(:Country {id: $country}) })
                   AND ($year IS NULL OR n.year = $year)
                   AND ($mineral IS NULL OR EXISTS { (n)-[:FOR]->(m:Mineral)
-                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES),
-                parameters, page);
+                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES)),
+                more.parameters(), page);
     }
 
     <K extends Map<String, Object>> Map<K, Map<String, Object>> issuer(List<K> policies) {
@@ -87,10 +103,11 @@ public class PolicyService {
     }
 
     /** Filter of the targets list. */
-    public record TargetFilter(String country, String mineral, Integer year) {
+    public record TargetFilter(String country, String mineral, Integer year, NameMatch name, List<String> countryIn, IntRange years,
+            FloatRange quantity) {
     }
 
     /** Filter of the policies list. */
-    public record PolicyFilter(String issuer, String kind, String designates) {
+    public record PolicyFilter(String issuer, String kind, String designates, NameMatch name, List<String> kindIn, DateRange date) {
     }
 }

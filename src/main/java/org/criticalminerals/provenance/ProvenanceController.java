@@ -48,8 +48,8 @@ class ProvenanceController {
     }
 
     @QueryMapping(name = "sources")
-    Connection sourceList(@Argument Map<String, Object> filter, @Arguments PageRequest page) {
-        return provenance.sources(filter == null ? null : (String) filter.get("kind"), page);
+    Connection sourceList(@Argument ProvenanceService.SourceFilter filter, @Arguments PageRequest page) {
+        return provenance.sources(filter, page);
     }
 
     @BatchMapping(typeName = "Claim")

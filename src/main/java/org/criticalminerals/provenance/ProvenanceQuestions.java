@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.criticalminerals.api.QueryLibrary;
+import org.criticalminerals.api.RankedPage;
 import org.springframework.stereotype.Service;
 
 /** Every disagreement between sources (Q10). */
@@ -16,7 +17,7 @@ public class ProvenanceQuestions {
         this.library = library;
     }
 
-    public List<Map<String, Object>> disagreements() {
-        return library.run("disagreements", Map.of());
+    public List<Map<String, Object>> disagreements(RankedPage page) {
+        return page.withCursors(library.run("disagreements", page.bind(Map.of())));
     }
 }

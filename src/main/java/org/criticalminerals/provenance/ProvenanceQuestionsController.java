@@ -3,6 +3,8 @@ package org.criticalminerals.provenance;
 import java.util.List;
 import java.util.Map;
 
+import org.criticalminerals.api.RankedPage;
+import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -16,7 +18,7 @@ class ProvenanceQuestionsController {
     }
 
     @QueryMapping
-    List<Map<String, Object>> disagreements() {
-        return questions.disagreements();
+    List<Map<String, Object>> disagreements(@Argument Integer first, @Argument String after) {
+        return questions.disagreements(RankedPage.of("disagreements", first, after, 100, 1_000, Integer.MAX_VALUE));
     }
 }

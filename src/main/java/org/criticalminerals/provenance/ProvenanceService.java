@@ -12,6 +12,8 @@ import java.util.Set;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.ListConditions;
+import org.criticalminerals.api.ListConditions.NameMatch;
 import org.criticalminerals.api.PageRequest;
 import org.springframework.stereotype.Service;
 
@@ -33,10 +35,14 @@ public class ProvenanceService {
         return reader.byId("Source", id);
     }
 
-    public Connection sources(String kind, PageRequest page) {
+    public Connection sources(SourceFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("kind", kind);
-        return reader.page("Source", "$kind IS NULL OR n.kind = $kind", parameters, page);
+        parameters.put("kind", filter == null ? null : filter.kind());
+        ListConditions more = ListConditions.with(parameters);
+        if (filter != null) {
+            more.name(filter.name()).in("kind", filter.kindIn());
+        }
+        return reader.page("Source", more.and("$kind IS NULL OR n.kind = $kind"), more.parameters(), page);
     }
 
     /** Claims of each fact, by fact id; one statement for all facts. */
@@ -133,5 +139,9 @@ public class ProvenanceService {
             case "MONTH" -> date.toString().substring(0, 7);
             default -> date.toString();
         };
+    }
+
+    /** Filter of the sources list. */
+    public record SourceFilter(String kind, NameMatch name, List<String> kindIn) {
     }
 }

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.ListConditions;
+import org.criticalminerals.api.ListConditions.NameMatch;
 import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.mineral.MineralService;
 import org.springframework.stereotype.Service;
@@ -20,6 +22,8 @@ public class SiteService {
             ($country IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(:Country {id: $country}) })
               AND ($mineral IS NULL OR EXISTS { (n)-[:PRODUCES]->(m:Mineral)
                     WHERE %s })""".formatted(MineralService.MINERAL_MATCHES);
+
+    private static final String LOCATED_IN_ANY = "EXISTS { (n)-[:LOCATED_IN]->(c:Country) WHERE c.id IN $countryIn }";
 
     private static final String SUPPLY_LINKS = """
             UNWIND $ids AS parentId
@@ -49,7 +53,11 @@ public class SiteService {
         parameters.put("country", filter == null ? null : filter.country());
         parameters.put("mineral", filter == null ? null : filter.mineral());
         parameters.put("status", filter == null ? null : filter.status());
-        return reader.page("Deposit", SITE_FILTER + "\n  AND ($status IS NULL OR n.status = $status)", parameters, page);
+        ListConditions more = ListConditions.with(parameters);
+        if (filter != null) {
+            more.name(filter.name()).in("status", filter.statusIn()).anyOf("countryIn", filter.countryIn(), LOCATED_IN_ANY);
+        }
+        return reader.page("Deposit", more.and(SITE_FILTER + "\n  AND ($status IS NULL OR n.status = $status)"), more.parameters(), page);
     }
 
     public Connection facilities(FacilityFilter filter, PageRequest page) {
@@ -57,7 +65,11 @@ public class SiteService {
         parameters.put("country", filter == null ? null : filter.country());
         parameters.put("mineral", filter == null ? null : filter.mineral());
         parameters.put("stage", filter == null ? null : filter.stage());
-        return reader.page("Facility", SITE_FILTER + "\n  AND ($stage IS NULL OR n.stage = $stage)", parameters, page);
+        ListConditions more = ListConditions.with(parameters);
+        if (filter != null) {
+            more.name(filter.name()).in("stage", filter.stageIn()).anyOf("countryIn", filter.countryIn(), LOCATED_IN_ANY);
+        }
+        return reader.page("Facility", more.and(SITE_FILTER + "\n  AND ($stage IS NULL OR n.stage = $stage)"), more.parameters(), page);
     }
 
     <K extends Map<String, Object>> Map<K, Map<String, Object>> country(List<K> sites) {
@@ -94,10 +106,12 @@ public class SiteService {
     }
 
     /** Filter of the deposits list. */
-    public record SiteFilter(String country, String mineral, String status) {
+    public record SiteFilter(String country, String mineral, String status, NameMatch name, List<String> countryIn,
+            List<String> statusIn) {
     }
 
     /** Filter of the facilities list. */
-    public record FacilityFilter(String country, String mineral, String stage) {
+    public record FacilityFilter(String country, String mineral, String stage, NameMatch name, List<String> countryIn,
+            List<String> stageIn) {
     }
 }

@@ -7,6 +7,10 @@ import java.util.Optional;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
+import org.criticalminerals.api.ListConditions;
+import org.criticalminerals.api.ListConditions.FloatRange;
+import org.criticalminerals.api.ListConditions.IntRange;
+import org.criticalminerals.api.ListConditions.NameMatch;
 import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.mineral.MineralService;
 import org.springframework.stereotype.Service;
@@ -32,14 +36,20 @@ public class StatisticService {
         parameters.put("measure", filter == null ? null : filter.measure());
         parameters.put("partner", filter == null ? null : filter.partner());
         parameters.put("year", filter == null ? null : filter.year());
-        return reader.page("Statistic", """
+        ListConditions more = ListConditions.with(parameters);
+        if (filter != null) {
+            more.name(filter.name()).in("measure", filter.measureIn()).range("year", filter.years())
+                    .range("value", filter.value())
+                    .anyOf("countryIn", filter.countryIn(), "EXISTS { (n)-[:OF_COUNTRY]->(c:Country) WHERE c.id IN $countryIn }");
+        }
+        return reader.page("Statistic", more.and("""
                 ($country IS NULL OR EXISTS { (n)-[:OF_COUNTRY]->(:Country {id: $country}) })
                   AND ($partner IS NULL OR EXISTS { (n)-[:FROM_PARTNER]->(:Country {id: $partner}) })
                   AND ($measure IS NULL OR n.measure = $measure)
                   AND ($year IS NULL OR n.year = $year)
                   AND ($mineral IS NULL OR EXISTS { (n)-[:ABOUT]->(m:Mineral)
-                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES),
-                parameters, page);
+                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES)),
+                more.parameters(), page);
     }
 
     <K extends Map<String, Object>> Map<K, Map<String, Object>> country(List<K> statistics) {
@@ -55,6 +65,7 @@ public class StatisticService {
     }
 
     /** Filter of the statistics list. */
-    public record StatisticFilter(String country, String mineral, String measure, String partner, Integer year) {
+    public record StatisticFilter(String country, String mineral, String measure, String partner, Integer year, NameMatch name,
+            List<String> countryIn, List<String> measureIn, IntRange years, FloatRange value) {
     }
 }

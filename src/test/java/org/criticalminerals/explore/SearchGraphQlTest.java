@@ -2,8 +2,10 @@ package org.criticalminerals.explore;
 
 import java.util.List;
 
+import org.criticalminerals.api.RankedPage;
 import org.criticalminerals.support.GraphTestSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +45,32 @@ class SearchGraphQlTest extends GraphTestSupport {
         assertThat(paragraph.split(" ").length).isGreaterThan(400);
         graphQl().document(SEARCH).variable("text", paragraph).execute().path("search[0].entity.id").entity(String.class)
                 .satisfies(id -> assertThat(id).isNotBlank());
+    }
+
+    @Test
+    void pagesFollowTheRankingFromTheLastHitsCursor() {
+        String paged = """
+                query($after: String) { search(text: "rare earth", first: 4, after: $after) { cursor entity { id } } }""";
+        List<String> whole = graphQl().document(SEARCH).variable("text", "rare earth").variable("first", 12).execute()
+                .path("search[*].entity.id").entityList(String.class).get();
+        assertThat(whole).hasSize(12).doesNotHaveDuplicates();
+        List<String> walked = new java.util.ArrayList<>();
+        String after = null;
+        for (int page = 0; page < 3; page++) {
+            GraphQlTester.Response response = graphQl().document(paged).variable("after", after).execute();
+            walked.addAll(response.path("search[*].entity.id").entityList(String.class).get());
+            after = response.path("search[3].cursor").entity(String.class).get();
+        }
+        assertThat(walked).isEqualTo(whole);
+    }
+
+    @Test
+    void aCursorThatIsNotASearchCursorOrTooDeepIsABadRequest() {
+        for (String after : List.of("bm90LWEtY3Vyc29y", "%%%", RankedPage.cursor("search", ExploreService.MAX_DEPTH))) {
+            graphQl().document("query($after: String) { search(text: \"lithium\", after: $after) { cursor } }").variable("after", after).execute()
+                    .errors().satisfy(errors -> assertThat(errors).singleElement()
+                            .satisfies(error -> assertThat(error.getErrorType().toString()).as(after).isEqualTo("BAD_REQUEST")));
+        }
     }
 
     private String firstHit(String text, List<String> types) {

@@ -141,7 +141,7 @@ class AnalystQuestionsTest extends GraphTestSupport {
                 // the two seeds disagree on the volume, so no volume share is claimed
                 .path("supplyConcentration.stages[1].countries[0].volumeShare").valueIsNull();
         // an offtake of a group that contains neodymium counts as a neodymium route; only Lynas' route is known
-        Map<String, Object> row = cypher("supply-concentration", params("mineral", "neodymium", "buyerCountry", "JP")).get(0);
+        Map<String, Object> row = cypher("supply-concentration", params("mineral", "neodymium", "buyerCountry", "JP", "asOf", null)).get(0);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> routes = (List<Map<String, Object>>) row.get("routes");
         assertThat(routes).filteredOn(r -> !((List<?>) r.get("stages")).isEmpty()).extracting(r -> id(r.get("offtake")))
@@ -210,7 +210,7 @@ class AnalystQuestionsTest extends GraphTestSupport {
         // query syntax typed by a user is searched for, not executed
         graphQl().documentName("q09-search").variable("text", "lithium AND (\"").execute()
                 .path("search[0].entity.id").entity(String.class).isEqualTo("lithium");
-        assertThat(cypher("search", params("query", "ライナス", "text", "ライナス", "types", List.of("Organization"), "limit", 5))).extracting(r -> id(r.get("entity")))
+        assertThat(cypher("search", params("query", "ライナス", "text", "ライナス", "types", List.of("Organization"), "skip", 0, "limit", 5))).extracting(r -> id(r.get("entity")))
                 .first().isEqualTo("lynas-rare-earths");
     }
 
@@ -247,14 +247,17 @@ class AnalystQuestionsTest extends GraphTestSupport {
                 "export-control-exposure", params("imposer", "CN", "designator", "JP", "from", null, "to", null),
                 "frameworks-binding-countries", params("countries", List.of("JP", "AU"), "asOf", null),
                 "money-flows", params("investor", "jogmec", "investorCountry", null),
-                "supply-concentration", params("mineral", "rare-earth-elements", "buyerCountry", "JP"),
+                "supply-concentration", params("mineral", "rare-earth-elements", "buyerCountry", "JP", "asOf", null),
                 "dependency-over-time", params("country", "JP", "mineral", "rare-earth-elements"),
                 "targets-versus-secured", params("country", "JP"),
                 "connections", params("from", "sojitz", "to", "MY", "maxHops", 4));
         anchored.forEach((name, parameters) -> {
             List<String> operators = new ArrayList<>();
             try (Session session = driver.session()) {
-                collect(session.run("EXPLAIN " + statement(name), parameters).consume().plan(), operators);
+                Map<String, Object> paged = new HashMap<>(parameters);
+                paged.put("skip", 0);
+                paged.put("limit", 1000);
+                collect(session.run("EXPLAIN " + statement(name), paged).consume().plan(), operators);
             }
             assertThat(operators).as(name + " plan").noneMatch(op -> op.startsWith("NodeByLabelScan") || op.startsWith("AllNodesScan"))
                     .anyMatch(op -> op.contains("IndexSeek"));
@@ -277,10 +280,14 @@ class AnalystQuestionsTest extends GraphTestSupport {
     }
 
     /** Runs a query file as an analyst would: the file as it is, comments included, with parameters. */
+    /** Runs a question as an analyst would, the paged ones with the page of their parameter files (0, 1000). */
     private List<Map<String, Object>> cypher(String name, Map<String, Object> parameters) {
         String statement = statement(name);
+        Map<String, Object> paged = new HashMap<>(parameters);
+        paged.putIfAbsent("skip", 0);
+        paged.putIfAbsent("limit", 1000);
         try (Session session = driver.session()) {
-            return session.executeRead(tx -> tx.run(statement, parameters).list(r -> r.asMap()));
+            return session.executeRead(tx -> tx.run(statement, paged).list(r -> r.asMap()));
         }
     }
 

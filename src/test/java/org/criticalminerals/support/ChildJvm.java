@@ -85,6 +85,20 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Waits until the child has exited by itself and returns its exit status; fails with its log's end if it runs past the deadline. */
+    public int waitFor(Duration deadline) {
+        try {
+            if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("still running after " + deadline + ": " + tail(40));
+            }
+            return process.exitValue();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Path log() {
         return log;
     }

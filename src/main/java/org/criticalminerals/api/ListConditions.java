@@ -1,0 +1,148 @@
+package org.criticalminerals.api;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The filters every list shares, turned into Cypher clauses on the listed entity {@code n}: a name match, a value
+ * from a list, and ranges of numbers and dates. Only the clauses of the filters given are written, so the planner
+ * sees the statement the request needs; the values are always bound as parameters, and the property names come
+ * from the code, never from the request.
+ */
+public final class ListConditions {
+
+    private final List<String> clauses = new ArrayList<>();
+
+    private final Map<String, Object> parameters;
+
+    private ListConditions(Map<String, Object> parameters) {
+        this.parameters = new HashMap<>(parameters);
+    }
+
+    /** Conditions added to a list's own parameters. */
+    public static ListConditions with(Map<String, Object> parameters) {
+        return new ListConditions(parameters);
+    }
+
+    /** The name, the Japanese name or an alias contains, or starts with, the given text, without regard to case. */
+    public ListConditions name(@Nullable NameMatch match) {
+        if (match == null) {
+            return this;
+        }
+        String names = "[n.name, n.nameJa] + coalesce(n.aliases, [])";
+        if (match.contains() != null) {
+            clauses.add("any(name IN %s WHERE toLower(name) CONTAINS $nameContains)".formatted(names));
+            parameters.put("nameContains", match.contains().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (match.startsWith() != null) {
+            clauses.add("any(name IN %s WHERE toLower(name) STARTS WITH $nameStartsWith)".formatted(names));
+            parameters.put("nameStartsWith", match.startsWith().toLowerCase(java.util.Locale.ROOT));
+        }
+        return this;
+    }
+
+    /** The property's value is one of {@code values} (an empty list matches nothing). */
+    public ListConditions in(String property, @Nullable List<String> values) {
+        if (values != null) {
+            String parameter = property + "In";
+            clauses.add("n.%s IN $%s".formatted(property, parameter));
+            parameters.put(parameter, List.copyOf(new LinkedHashSet<>(values)));
+        }
+        return this;
+    }
+
+    /** A condition of the caller's, with the list it binds to {@code parameter}, when that list is given. */
+    public ListConditions anyOf(String parameter, @Nullable List<String> values, String clause) {
+        if (values != null) {
+            clauses.add(clause);
+            parameters.put(parameter, List.copyOf(new LinkedHashSet<>(values)));
+        }
+        return this;
+    }
+
+    /** The property lies between the range's ends, both included. */
+    public ListConditions range(String property, @Nullable FloatRange range) {
+        if (range != null) {
+            bounds(property, range.min(), range.max());
+        }
+        return this;
+    }
+
+    /** The property lies between the range's ends, both included. */
+    public ListConditions range(String property, @Nullable IntRange range) {
+        if (range != null) {
+            bounds(property, range.min(), range.max());
+        }
+        return this;
+    }
+
+    /**
+     * The date's period overlaps the range: a date stated only to the year or month is stored as its first day
+     * with {@code <property>End} its last, so "2024" is within 2024-06-01..2024-06-30.
+     */
+    public ListConditions dates(String property, @Nullable DateRange range) {
+        if (range == null) {
+            return this;
+        }
+        if (range.from() != null && range.to() != null && range.from().isAfter(range.to())) {
+            throw new BadInputException(property + ": from (" + range.from() + ") is after to (" + range.to() + ")");
+        }
+        if (range.to() != null) {
+            clauses.add("n.%s <= $%sTo".formatted(property, property));
+            parameters.put(property + "To", range.to());
+        }
+        if (range.from() != null) {
+            clauses.add("coalesce(n.%sEnd, n.%s) >= $%sFrom".formatted(property, property, property));
+            parameters.put(property + "From", range.from());
+        }
+        return this;
+    }
+
+    private void bounds(String property, @Nullable Number min, @Nullable Number max) {
+        if (min != null && max != null && min.doubleValue() > max.doubleValue()) {
+            throw new BadInputException(property + ": min (" + min + ") is greater than max (" + max + ")");
+        }
+        if (min != null) {
+            clauses.add("n.%s >= $%sMin".formatted(property, property));
+            parameters.put(property + "Min", min);
+        }
+        if (max != null) {
+            clauses.add("n.%s <= $%sMax".formatted(property, property));
+            parameters.put(property + "Max", max);
+        }
+    }
+
+    /** The list's own condition and these. */
+    public String and(String where) {
+        if (clauses.isEmpty()) {
+            return where;
+        }
+        return "(" + where + ")\n  AND " + String.join("\n  AND ", clauses);
+    }
+
+    public Map<String, Object> parameters() {
+        return parameters;
+    }
+
+    /** Matches names: {@code contains} anywhere, {@code startsWith} at the start; without regard to case. */
+    public record NameMatch(@Nullable String contains, @Nullable String startsWith) {
+    }
+
+    /** Numbers from {@code min} to {@code max}, both included; either end may be open. */
+    public record FloatRange(@Nullable Double min, @Nullable Double max) {
+    }
+
+    /** Whole numbers from {@code min} to {@code max}, both included; either end may be open. */
+    public record IntRange(@Nullable Integer min, @Nullable Integer max) {
+    }
+
+    /** Dates from {@code from} to {@code to}, both included; either end may be open. */
+    public record DateRange(@Nullable LocalDate from, @Nullable LocalDate to) {
+    }
+}
