@@ -15,7 +15,8 @@
 //             GraphQL: search(text: "双日") { type score entity { id name } }
 // Only the 1,000 most relevant hits (of the wanted types) are ranked by name: a common word, or its prefix, matches
 // every generated entity (100k), and reading each one's names took 1.5-2.3 s. An entity named as typed has every word
-// in its name and is among the most relevant; among more than 1,000 equally relevant hits the index's order decides.
+// in its name and is among the most relevant; among more than 1,000 equally relevant hits the index's order decides,
+// and paging ($skip) ends after the 1,000th.
 // Without a type filter the index itself stops at 1,000 (20-90 ms); with one, every hit's labels are read first so
 // that a type the first 1,000 lack is still found (0.3-0.9 s for a word in 92k entities).
 CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: CASE WHEN $types IS NULL THEN 1000 END}) YIELD node, score AS relevance
