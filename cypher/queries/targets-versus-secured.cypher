@@ -14,16 +14,26 @@ CALL () {
   MATCH (:Country {id: $country})<-[:BASED_IN]-(:Organization)<-[:ISSUED_BY]-(:Policy)-[:SETS]->(t:Target) RETURN t
 }
 MATCH (t)-[:FOR]->(m:Mineral)
-CALL (t, m) {
-  OPTIONAL MATCH (o:Offtake)-[:BUYER]->(:Organization)-[:BASED_IN]->(:Country {id: $country})
-  WHERE o.unit = t.unit AND EXISTS { (o)-[:OF]->(om:Mineral) WHERE om = m OR EXISTS { (om)-[:PART_OF*1..3]->(m) } }
+WITH collect({t: t, m: m}) AS goals
+// The country's offtakes, read once (not once per target): each with the minerals it counts for (its own and the
+// groups they belong to) and the volumes its figures give (the reconciled one, else every claim's).
+CALL () {
+  MATCH (o:Offtake)-[:BUYER]->(:Organization)-[:BASED_IN]->(:Country {id: $country})
   WITH DISTINCT o
-  WITH o, CASE WHEN o IS NULL THEN [] WHEN o.volume IS NOT NULL THEN [o.volume]
-              ELSE [(o)-[:CLAIMED_BY]->(c:Claim) WHERE c.volume IS NOT NULL | c.volume] END AS volumes
-  RETURN collect(CASE WHEN o IS NULL THEN null ELSE o {.*, labels: labels(o)} END) AS offtakes,
-         sum(CASE WHEN size(volumes) = 0 THEN 0 ELSE reduce(low = volumes[0], v IN volumes | CASE WHEN v < low THEN v ELSE low END) END) AS securedLow,
-         sum(CASE WHEN size(volumes) = 0 THEN 0 ELSE reduce(high = volumes[0], v IN volumes | CASE WHEN v > high THEN v ELSE high END) END) AS securedHigh
+  MATCH (o)-[:OF]->(om:Mineral)
+  OPTIONAL MATCH (om)-[:PART_OF*1..3]->(group:Mineral)
+  WITH o, collect(DISTINCT om) + collect(DISTINCT group) AS countsFor
+  WITH o, countsFor, CASE WHEN o.volume IS NOT NULL THEN [o.volume]
+                         ELSE [(o)-[:CLAIMED_BY]->(c:Claim) WHERE c.volume IS NOT NULL | c.volume] END AS volumes
+  RETURN collect({o: o, countsFor: countsFor, unit: o.unit,
+                  low: CASE WHEN size(volumes) = 0 THEN 0 ELSE reduce(low = volumes[0], v IN volumes | CASE WHEN v < low THEN v ELSE low END) END,
+                  high: CASE WHEN size(volumes) = 0 THEN 0 ELSE reduce(high = volumes[0], v IN volumes | CASE WHEN v > high THEN v ELSE high END) END})
+         AS offtakes
 }
+UNWIND goals AS goal
+WITH goal.t AS t, goal.m AS m, [x IN offtakes WHERE x.unit = goal.t.unit AND goal.m IN x.countsFor] AS secured
+WITH t, m, [x IN secured | head([o IN [x.o] | o {.*, labels: labels(o)}])] AS offtakes,
+     reduce(sum = 0, x IN secured | sum + x.low) AS securedLow, reduce(sum = 0, x IN secured | sum + x.high) AS securedHigh
 RETURN t {.*, labels: labels(t)} AS target, m {.*, labels: labels(m)} AS mineral, t.year AS year, t.quantity AS quantity, t.unit AS unit,
        offtakes, securedLow, securedHigh,
        CASE WHEN t.quantity IS NULL THEN null ELSE t.quantity - securedHigh END AS gapLow,

@@ -60,8 +60,9 @@ final class BudgetedDriver implements Driver {
         }
         Map<String, Object> metadata = new HashMap<>(config.metadata());
         metadata.put("request", budget.id());
-        return TransactionConfig.builder().withTimeout(timeout.isNegative() || timeout.isZero() ? Duration.ofMillis(1) : timeout)
-                .withMetadata(metadata).build();
+        // whole milliseconds, at least one: the driver rounds a fraction up itself, logging each time at INFO
+        long millis = Math.max(1, (timeout.toNanos() + 999_999) / 1_000_000);
+        return TransactionConfig.builder().withTimeout(Duration.ofMillis(millis)).withMetadata(metadata).build();
     }
 
     @Override

@@ -122,6 +122,20 @@ class LimitsConfiguration {
     }
 
     /**
+     * Inside the budget filter, so that waiting for a turn counts against the budget: at most
+     * {@code cmg.limits.max-concurrent-reads} reads at once (unset: twice the processors), the others in line.
+     */
+    @Bean
+    FilterRegistrationBean<ReadConcurrencyFilter> readConcurrencyFilter(QueryLimits limits, GraphQlProperties graphQl,
+            org.springframework.beans.factory.ObjectProvider<BudgetedPath> otherPaths) {
+        java.util.Set<String> paths = new java.util.HashSet<>(otherPaths.orderedStream().map(BudgetedPath::path).toList());
+        paths.add(graphQl.getHttp().getPath());
+        var registration = new FilterRegistrationBean<>(new ReadConcurrencyFilter(paths, limits.concurrentReads()));
+        registration.setOrder(1);
+        return registration;
+    }
+
+    /**
      * On shutdown, before the web server waits for requests to finish: requests still running after a second
      * are stopped and their transactions terminated, so that shutdown never waits on a long query.
      */

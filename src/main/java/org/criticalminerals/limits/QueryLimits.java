@@ -5,6 +5,7 @@ import java.time.Duration;
 import graphql.parser.ParserOptions;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -26,15 +27,23 @@ import org.springframework.validation.annotation.Validated;
  * @param maxDocumentLength most characters of a GraphQL document (the query text; variables do not count):
  *        parsing is refused beyond it, since graphql-java takes seconds of CPU for a megabyte of CJK text in a
  *        string literal, before any time budget runs
+ * @param maxConcurrentReads most read requests that run at once, the others waiting in line within their
+ *        budget; null: twice the processors
  */
 @Validated
 @ConfigurationProperties("cmg.limits")
 public record QueryLimits(@Min(1) int maxDepth, @Min(1) int maxComplexity, @Min(1) int listFanOut, @NotNull Duration queryTimeout,
-        @NotNull Duration writeTimeout, @NotNull DataSize maxRequestSize, @NotNull Duration disconnectCheckAfter, @Min(1) int maxDocumentLength) {
+        @NotNull Duration writeTimeout, @NotNull DataSize maxRequestSize, @NotNull Duration disconnectCheckAfter, @Min(1) int maxDocumentLength,
+        @Nullable @Min(1) Integer maxConcurrentReads) {
 
     /** graphql-java's parser options for operations, with the document length limit. */
     public ParserOptions parserOptions() {
         return ParserOptions.getDefaultOperationParserOptions().transform(options -> options.maxCharacters(maxDocumentLength));
+    }
+
+    /** Most reads at once: as configured, else twice the processors. */
+    public int concurrentReads() {
+        return maxConcurrentReads != null ? maxConcurrentReads : 2 * Runtime.getRuntime().availableProcessors();
     }
 
     /** The limits as the schema's root types describe them. */
@@ -42,9 +51,10 @@ public record QueryLimits(@Min(1) int maxDepth, @Min(1) int maxComplexity, @Min(
         return """
                 Limits on every request (configurable, see the README): at most %d levels of nesting; at most %d fields, \
                 a field under a list counting once per item it can return (a page's `first`; an unpaged list its `@listSize`, else %d); \
-                a read stops after %s, a write after %s; a request body holds at most %s, a document at most %,d characters \
-                (pass long values as variables)."""
-                .formatted(maxDepth, maxComplexity, listFanOut, human(queryTimeout), human(writeTimeout), maxRequestSize, maxDocumentLength);
+                a read stops after %s (waiting in line included: at most %d reads run at once), a write after %s; \
+                a request body holds at most %s, a document at most %,d characters (pass long values as variables)."""
+                .formatted(maxDepth, maxComplexity, listFanOut, human(queryTimeout), concurrentReads(), human(writeTimeout), maxRequestSize,
+                        maxDocumentLength);
     }
 
     private static String human(Duration duration) {
