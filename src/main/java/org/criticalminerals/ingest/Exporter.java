@@ -76,8 +76,10 @@ public class Exporter {
                 tx.run("""
                         MATCH (s:Source)
                         WHERE ($source IS NULL OR s.id = $source)
-                          AND EXISTS { MATCH (s)<-[:FROM]-(c:Claim)
-                                       WHERE (size($types) = 0 OR c.type IN $types) AND ($batch IS NULL OR c.batch = $batch) }
+                          // the whole graph holds every source, also one that no claim cites any more
+                          AND ((size($types) = 0 AND $batch IS NULL AND $since IS NULL)
+                               OR EXISTS { MATCH (s)<-[:FROM]-(c:Claim)
+                                           WHERE (size($types) = 0 OR c.type IN $types) AND ($batch IS NULL OR c.batch = $batch) })
                         RETURN s {.*} AS source ORDER BY s.id""", parameters)
                         .forEachRemaining(r -> write(out, source(r.get("source").asMap()), lines));
                 tx.run("""
