@@ -215,6 +215,16 @@ final class GraphWriter {
     }
 
     /** Removes the sources a batch defined that nothing cites any more. */
+    /**
+     * Removes the sources that no claim cites and whose batch is gone: one batch defined it, another's claims cited
+     * it, and both were removed. Nothing could reach or restore them.
+     */
+    static void removeStrandedSources(TransactionContext tx) {
+        tx.run("""
+                MATCH (s:Source) WHERE NOT EXISTS { (s)<-[:FROM]-(:Claim) } AND NOT EXISTS { MATCH (b:ImportBatch) WHERE b.name = s.batch }
+                DETACH DELETE s""").consume();
+    }
+
     static void removeUncitedSources(TransactionContext tx, String batch) {
         tx.run("""
                 MATCH (s:Source {batch: $batch}) WHERE NOT EXISTS { (s)<-[:FROM]-(:Claim) }

@@ -537,6 +537,7 @@ public class KnowledgeImporter {
                         if (facts.isEmpty()) {
                             GraphWriter.removeUncitedSources(tx, batch);
                             tx.run("MATCH (b:ImportBatch {name: $batch}) DELETE b", Map.of("batch", batch)).consume();
+                            GraphWriter.removeStrandedSources(tx);
                         }
                         return facts;
                     }, config());
