@@ -2,22 +2,17 @@ package org.criticalminerals.metrics;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import org.criticalminerals.database.ForwardingDriver;
+import org.criticalminerals.database.ForwardingSession;
 import org.jspecify.annotations.Nullable;
-import org.neo4j.driver.AuthToken;
-import org.neo4j.driver.BaseSession;
-import org.neo4j.driver.Bookmark;
-import org.neo4j.driver.BookmarkManager;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.ExecutableQuery;
 import org.neo4j.driver.Query;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
@@ -40,79 +35,33 @@ import org.neo4j.driver.summary.ResultSummary;
  * the statement's kind, which the database knows and the service need not guess. A result dropped half read
  * is not timed.
  */
-final class TimedDriver implements Driver {
-
-    private final Driver delegate;
+final class TimedDriver extends ForwardingDriver {
 
     private final CypherTimer timer;
 
     TimedDriver(Driver delegate, CypherTimer timer) {
-        this.delegate = delegate;
+        super(delegate);
         this.timer = timer;
     }
 
     @Override
-    public <T extends BaseSession> T session(Class<T> sessionClass, SessionConfig sessionConfig, @Nullable AuthToken sessionAuthToken) {
-        T session = delegate.session(sessionClass, sessionConfig, sessionAuthToken);
-        return session instanceof Session plain ? sessionClass.cast(new TimedSession(plain, timer)) : session;
+    protected Session decorate(Session session, SessionConfig config) {
+        return new TimedSession(session, timer);
     }
 
-    @Override
-    public ExecutableQuery executableQuery(String query) {
-        return delegate.executableQuery(query);
+    /** Runs a statement, timing it until its result is finished (or it fails). */
+    static Result timed(CypherTimer timer, Supplier<Result> run) {
+        long started = System.nanoTime();
+        try {
+            return new TimedResult(run.get(), timer, started);
+        }
+        catch (Neo4jException e) {
+            timer.failed(System.nanoTime() - started);
+            throw e;
+        }
     }
 
-    @Override
-    public BookmarkManager executableQueryBookmarkManager() {
-        return delegate.executableQueryBookmarkManager();
-    }
-
-    @Override
-    public boolean isEncrypted() {
-        return delegate.isEncrypted();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
-    }
-
-    @Override
-    public CompletionStage<Void> closeAsync() {
-        return delegate.closeAsync();
-    }
-
-    @Override
-    public void verifyConnectivity() {
-        delegate.verifyConnectivity();
-    }
-
-    @Override
-    public CompletionStage<Void> verifyConnectivityAsync() {
-        return delegate.verifyConnectivityAsync();
-    }
-
-    @Override
-    public boolean verifyAuthentication(AuthToken authToken) {
-        return delegate.verifyAuthentication(authToken);
-    }
-
-    @Override
-    public boolean supportsSessionAuth() {
-        return delegate.supportsSessionAuth();
-    }
-
-    @Override
-    public boolean supportsMultiDb() {
-        return delegate.supportsMultiDb();
-    }
-
-    @Override
-    public CompletionStage<Boolean> supportsMultiDbAsync() {
-        return delegate.supportsMultiDbAsync();
-    }
-
-    /** The five ways to run a statement that sessions, transactions and transaction functions share. */
+    /** The five ways to run a statement that transactions and transaction functions share. */
     private abstract static class TimedRunner<D extends SimpleQueryRunner> implements SimpleQueryRunner {
 
         final D delegate;
@@ -125,14 +74,7 @@ final class TimedDriver implements Driver {
         }
 
         final Result timed(Supplier<Result> run) {
-            long started = System.nanoTime();
-            try {
-                return new TimedResult(run.get(), timer, started);
-            }
-            catch (Neo4jException e) {
-                timer.failed(System.nanoTime() - started);
-                throw e;
-            }
+            return TimedDriver.timed(timer, run);
         }
 
         @Override
@@ -161,15 +103,13 @@ final class TimedDriver implements Driver {
         }
     }
 
-    private static final class TimedSession extends TimedRunner<Session> implements Session {
+    private static final class TimedSession extends ForwardingSession {
+
+        private final CypherTimer timer;
 
         TimedSession(Session delegate, CypherTimer timer) {
-            super(delegate, timer);
-        }
-
-        @Override
-        public Transaction beginTransaction() {
-            return new TimedTransaction(delegate.beginTransaction(), timer);
+            super(delegate);
+            this.timer = timer;
         }
 
         @Override
@@ -188,33 +128,8 @@ final class TimedDriver implements Driver {
         }
 
         @Override
-        public Result run(String query, TransactionConfig config) {
-            return timed(() -> delegate.run(query, config));
-        }
-
-        @Override
-        public Result run(String query, Map<String, Object> parameters, TransactionConfig config) {
-            return timed(() -> delegate.run(query, parameters, config));
-        }
-
-        @Override
         public Result run(Query query, TransactionConfig config) {
-            return timed(() -> delegate.run(query, config));
-        }
-
-        @Override
-        public Set<Bookmark> lastBookmarks() {
-            return delegate.lastBookmarks();
-        }
-
-        @Override
-        public boolean isOpen() {
-            return delegate.isOpen();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
+            return timed(timer, () -> delegate.run(query, config));
         }
     }
 

@@ -36,17 +36,7 @@ public final class ChildJvm implements AutoCloseable {
      * @param heap the child's -Xmx, e.g. "512m"
      */
     public static ChildJvm start(String name, Class<?> mainClass, List<String> arguments, String heap, Path log) {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        // Neo4j's --add-opens and --add-exports, as the test JVM has them
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("--add-")).forEach(command::add);
-        // a short-lived process on a busy machine: the client compiler only, one GC thread
-        command.addAll(List.of("-Xmx" + heap, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8"));
-        // surefire's java.class.path may hold an empty entry, which would put the working directory (and its cypher/,
-        // knowledge-base/ ...) on the child's class path a second time
-        String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .filter(entry -> !entry.isBlank()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
-        command.addAll(List.of("-cp", classPath, ChildJvm.class.getName(), mainClass.getName()));
+        List<String> command = command(mainClass, heap);
         command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
@@ -57,6 +47,25 @@ public final class ChildJvm implements AutoCloseable {
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The command line that runs {@code mainClass} in a child: this JVM's java, Neo4j's --add-opens and
+     * --add-exports as the test JVM has them, {@code heap}, the tests' class path, and {@link #main} in front of the
+     * main class, so that the child ends when the test JVM goes away.
+     */
+    static List<String> command(Class<?> mainClass, String heap) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("--add-")).forEach(command::add);
+        // a short-lived process on a busy machine: the client compiler only, one GC thread
+        command.addAll(List.of("-Xmx" + heap, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8"));
+        // surefire's java.class.path may hold an empty entry, which would put the working directory (and its cypher/,
+        // knowledge-base/ ...) on the child's class path a second time
+        String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isBlank()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        command.addAll(List.of("-cp", classPath, ChildJvm.class.getName(), mainClass.getName()));
+        return command;
     }
 
     public String name() {

@@ -1,19 +1,14 @@
 package org.criticalminerals.support;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 
 import org.criticalminerals.CriticalMineralsGraphApplication;
 import org.neo4j.driver.AuthTokens;
@@ -25,8 +20,8 @@ import org.neo4j.driver.GraphDatabase;
  * given data directory, free HTTP and Bolt ports, its output in a log file. For the tests that kill it (SIGKILL is
  * {@link #kill()}, SIGTERM {@link #terminate(Duration)}) and start it again on the same directory. Every wait has a
  * generous deadline and ends as soon as its condition holds; a process that dies while waited for fails the wait
- * with the end of its log. The child ends itself when the test JVM goes away ({@link #main}), so no run leaves one
- * behind.
+ * with the end of its log. The child ends itself when the test JVM goes away ({@link ChildJvm#main}), so no run leaves
+ * one behind.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -62,18 +57,7 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             int http = freePort();
             int bolt = freePort();
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            // a short-lived service on a busy machine: the client compiler only, one GC thread
-            command.addAll(List.of("-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8"));
-            // Neo4j's --add-opens and --add-exports, as the test JVM got them (pom.xml: neo4j.jvm.flags)
-            ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                    .filter(argument -> argument.startsWith("--add-opens") || argument.startsWith("--add-exports")).forEach(command::add);
-            command.add("-cp");
-            // without surefire's empty entries, which would put the working directory on the class path a second time
-            command.add(Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).filter(entry -> !entry.isBlank())
-                    .collect(Collectors.joining(File.pathSeparator)));
-            command.add(ServiceProcess.class.getName());
+            List<String> command = ChildJvm.command(CriticalMineralsGraphApplication.class, "1g");
             command.add("--server.port=" + http);
             command.add("--cmg.embedded.bolt-port=" + bolt);
             command.add("--cmg.embedded.data-dir=" + dataDir.toAbsolutePath());
@@ -164,7 +148,7 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public Duration terminate(Duration bound) {
         long started = System.nanoTime();
-        process.toHandle().destroy(); // SIGTERM alone: Process.destroy() also closes the child's standard input, ending it (main)
+        process.toHandle().destroy(); // SIGTERM alone: Process.destroy() also closes the child's standard input, ending it (ChildJvm.main)
         if (waitFor(bound)) {
             return Duration.ofNanos(System.nanoTime() - started);
         }
@@ -196,24 +180,6 @@ public final class ServiceProcess implements AutoCloseable {
     private String tail() {
         String all = log();
         return all.substring(Math.max(0, all.length() - 6_000));
-    }
-
-    /** In the child: ends the JVM when the test JVM (the other end of its standard input) goes away, then runs the service. */
-    public static void main(String[] args) {
-        Thread watchdog = new Thread(() -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // nothing is sent: read until the parent's end of the pipe closes
-                }
-            }
-            catch (IOException e) {
-                // the same: the parent is gone
-            }
-            Runtime.getRuntime().halt(3);
-        }, "parent-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        CriticalMineralsGraphApplication.main(args);
     }
 
     private static String quoted(String argument) {
