@@ -139,8 +139,4 @@ class ListFiltersGraphQlTest extends GraphTestSupport {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Class<Map<String, Object>> mapType() {
-        return (Class<Map<String, Object>>) (Class<?>) Map.class;
-    }
 }

@@ -163,9 +163,4 @@ class SortedPagesGraphQlTest extends GraphTestSupport {
         }
         throw new AssertionError("no first page after 200 pages");
     }
-
-    @SuppressWarnings({ "unchecked", "rawtypes" })
-    private static Class<Map<String, Object>> mapType() {
-        return (Class) Map.class;
-    }
 }

@@ -70,4 +70,10 @@ public abstract class GraphTestSupport {
         registry.add("cmg.security.api-keys", TestKeys::configuration);
         registry.add("cmg.seeds.dir", () -> SeedFiles.directory().toString());
     }
+
+    /** The type of a JSON object read from a response, for {@code entity(...)} and {@code entityList(...)}. */
+    @SuppressWarnings("unchecked")
+    protected static Class<java.util.Map<String, Object>> mapType() {
+        return (Class<java.util.Map<String, Object>>) (Class<?>) java.util.Map.class;
+    }
 }
