@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Logging;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
@@ -21,7 +23,8 @@ record GraphCounts(Map<String, Long> counts) {
 
     static GraphCounts read(String boltUri, @Nullable String user, @Nullable String password) {
         AuthToken auth = password == null ? AuthTokens.none() : AuthTokens.basic(user == null ? "neo4j" : user, password);
-        try (Driver driver = GraphDatabase.driver(boltUri, auth);
+        // the report is the output: without a logging set-up (no Spring here) the driver would print INFO lines around it
+        try (Driver driver = GraphDatabase.driver(boltUri, auth, Config.builder().withLogging(Logging.none()).build());
                 Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
             Map<String, Long> counts = new TreeMap<>();
             session.executeRead(tx -> {
