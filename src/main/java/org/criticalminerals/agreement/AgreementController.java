@@ -7,6 +7,9 @@ import org.criticalminerals.agreement.AgreementService.AgreementFilter;
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.api.NotFoundException;
+import org.criticalminerals.model.Agreement;
+import org.criticalminerals.model.Mineral;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -23,27 +26,27 @@ class AgreementController {
     }
 
     @QueryMapping
-    Map<String, Object> agreement(@Argument String id) {
+    Agreement agreement(@Argument String id) {
         return agreements.agreement(id).orElseThrow(() -> new NotFoundException("No agreement with id " + id));
     }
 
     @QueryMapping(name = "agreements")
-    Connection agreementList(@Argument AgreementFilter filter, @Arguments PageRequest page) {
+    Connection<Agreement> agreementList(@Argument @Nullable AgreementFilter filter, @Arguments PageRequest page) {
         return agreements.agreements(filter, page);
     }
 
     @BatchMapping(typeName = "Agreement")
-    Map<Map<String, Object>, List<Map<String, Object>>> parties(List<Map<String, Object>> parents) {
+    Map<Agreement, List<AgreementParty>> parties(List<Agreement> parents) {
         return agreements.parties(parents);
     }
 
     @BatchMapping(typeName = "Agreement")
-    Map<Map<String, Object>, List<Map<String, Object>>> minerals(List<Map<String, Object>> parents) {
+    Map<Agreement, List<Mineral>> minerals(List<Agreement> parents) {
         return agreements.minerals(parents);
     }
 
     @BatchMapping(typeName = "Agreement")
-    Map<Map<String, Object>, Map<String, Object>> successor(List<Map<String, Object>> parents) {
+    Map<Agreement, Agreement> successor(List<Agreement> parents) {
         return agreements.successor(parents);
     }
 }

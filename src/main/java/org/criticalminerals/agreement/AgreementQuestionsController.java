@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.criticalminerals.api.Records;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -18,7 +20,7 @@ class AgreementQuestionsController {
     }
 
     @QueryMapping
-    List<Map<String, Object>> frameworksBinding(@Argument List<String> countries, @Argument LocalDate asOf) {
-        return questions.frameworksBinding(countries, asOf);
+    List<FrameworkBinding> frameworksBinding(@Argument List<String> countries, @Argument @Nullable LocalDate asOf) {
+        return Records.readAll(FrameworkBinding.class, questions.frameworksBinding(countries, asOf));
     }
 }

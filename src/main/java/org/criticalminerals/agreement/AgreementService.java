@@ -13,6 +13,10 @@ import org.criticalminerals.api.ListConditions.DateRange;
 import org.criticalminerals.api.ListConditions.NameMatch;
 import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.mineral.MineralService;
+import org.criticalminerals.model.Agreement;
+import org.criticalminerals.model.Mineral;
+import org.criticalminerals.model.Node;
+import org.criticalminerals.api.Records;
 import org.springframework.stereotype.Service;
 
 /** Agreements, frameworks and memoranda, and who is party to them. */
@@ -25,11 +29,11 @@ public class AgreementService {
         this.reader = reader;
     }
 
-    public Optional<Map<String, Object>> agreement(String id) {
-        return reader.byId("Agreement", id);
+    public Optional<Agreement> agreement(String id) {
+        return reader.byId(Agreement.class, id);
     }
 
-    public Connection agreements(AgreementFilter filter, PageRequest page) {
+    public Connection<Agreement> agreements(AgreementFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("party", filter == null ? null : filter.party());
         parameters.put("kind", filter == null ? null : filter.kind());
@@ -38,7 +42,7 @@ public class AgreementService {
         if (filter != null) {
             more.name(filter.name()).in("kind", filter.kindIn()).dates("date", filter.date());
         }
-        return reader.page("Agreement", more.and("""
+        return reader.page(Agreement.class, more.and("""
                 ($party IS NULL OR EXISTS { (n)-[:PARTY]->(:Entity {id: $party}) })
                   AND ($kind IS NULL OR n.kind = $kind)
                   AND ($mineral IS NULL OR EXISTS { (n)-[:ADDRESSES]->(m:Mineral)
@@ -46,30 +50,30 @@ public class AgreementService {
                 more.parameters(), page);
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> parties(List<K> agreements) {
+    <K extends Node> Map<K, List<AgreementParty>> parties(List<K> agreements) {
         Map<String, List<Map<String, Object>>> byId = new HashMap<>();
         reader.rows("""
                 UNWIND $ids AS parentId
                 MATCH (:Agreement {id: parentId})-[p:PARTY]->(n:Entity)
                 WITH parentId, p, n ORDER BY n.id
                 RETURN parentId, collect({party: n {.*, labels: labels(n)}, since: p.since, sincePrecision: p.sincePrecision,
-                                          until: p.until, untilPrecision: p.untilPrecision, role: coalesce(p.role, 'PARTY')}) AS parties""", Map.of("ids", agreements.stream().map(a -> a.get("id")).toList()))
+                                          until: p.until, untilPrecision: p.untilPrecision, role: coalesce(p.role, 'PARTY')}) AS parties""", Map.of("ids", agreements.stream().map(Node::id).toList()))
                 .forEach(row -> {
                     @SuppressWarnings("unchecked")
                     List<Map<String, Object>> parties = (List<Map<String, Object>>) row.get("parties");
                     byId.put((String) row.get("parentId"), parties);
                 });
-        Map<K, List<Map<String, Object>>> result = new LinkedHashMap<>();
-        agreements.forEach(a -> result.put(a, byId.getOrDefault((String) a.get("id"), List.of())));
+        Map<K, List<AgreementParty>> result = new LinkedHashMap<>();
+        agreements.forEach(a -> result.put(a, Records.readAll(AgreementParty.class, byId.getOrDefault(a.id(), List.of()))));
         return result;
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> minerals(List<K> agreements) {
-        return reader.related(agreements, "(parent)-[:ADDRESSES]->(n:Mineral)");
+    <K extends Node> Map<K, List<Mineral>> minerals(List<K> agreements) {
+        return reader.related(agreements, "(parent)-[:ADDRESSES]->(n:Mineral)", Mineral.class);
     }
 
-    <K extends Map<String, Object>> Map<K, Map<String, Object>> successor(List<K> agreements) {
-        return reader.relatedOne(agreements, "(parent)-[r:SUCCEEDED_BY]->(n:Agreement)");
+    <K extends Node> Map<K, Agreement> successor(List<K> agreements) {
+        return reader.relatedOne(agreements, "(parent)-[r:SUCCEEDED_BY]->(n:Agreement)", Agreement.class);
     }
 
     /** Filter of the agreements list. */

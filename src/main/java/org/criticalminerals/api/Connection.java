@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
  * over every match; the page itself costs what it holds). Cursors are opaque to clients: a position in the
  * list's order (the sort value and the id), encoded.
  */
-public final class Connection {
+public final class Connection<T> {
 
-    public record Edge(String cursor, Map<String, Object> node) {
+    public record Edge<T>(String cursor, T node) {
     }
 
     public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, @Nullable String startCursor, @Nullable String endCursor) {
@@ -32,7 +32,7 @@ public final class Connection {
     /** A page's size when the client gives neither {@code first} nor {@code last}. */
     public static final int DEFAULT_PAGE_SIZE = 20;
 
-    private final List<Edge> edges;
+    private final List<Edge<T>> edges;
 
     private final PageInfo pageInfo;
 
@@ -40,14 +40,19 @@ public final class Connection {
 
     private @Nullable Integer totalCount;
 
-    public Connection(List<Edge> edges, PageInfo pageInfo, IntSupplier count) {
+    public Connection(List<Edge<T>> edges, PageInfo pageInfo, IntSupplier count) {
         this.edges = edges;
         this.pageInfo = pageInfo;
         this.count = count;
     }
 
-    public List<Edge> edges() {
+    public List<Edge<T>> edges() {
         return edges;
+    }
+
+    /** The same page with each node replaced. */
+    public <U> Connection<U> map(java.util.function.Function<T, U> replace) {
+        return new Connection<>(edges.stream().map(edge -> new Edge<>(edge.cursor(), replace.apply(edge.node()))).toList(), pageInfo, count);
     }
 
     public PageInfo pageInfo() {

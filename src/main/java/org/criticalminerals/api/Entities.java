@@ -11,7 +11,8 @@ import org.criticalminerals.model.RecordSchema;
 /**
  * How entities travel from Cypher to GraphQL. Statements project an entity as {@code n {.*, labels: labels(n)}}
  * (see {@link #project}), which also reads well in cypher-shell; {@link #shape} then gives every such map its
- * GraphQL type name and the ISO code, and turns each stored date with its precision into {value, precision}.
+ * GraphQL type name and the ISO code, and turns each stored date with its precision into a {@link PartialDate}; {@link Records} then reads the
+ * map as the record of its type.
  */
 public final class Entities {
 
@@ -50,9 +51,7 @@ public final class Entities {
             }
             for (String field : DATE_FIELDS) {
                 if (map.get(field) instanceof LocalDate date) {
-                    PartialDate partial = PartialDate.of(date, (String) map.get(field + "Precision"));
-                    shaped.put(field, Map.of("value", date, "precision", partial.precision().name(), "end", partial.end(),
-                            "text", partial.text()));
+                    shaped.put(field, PartialDate.of(date, (String) map.get(field + "Precision")));
                 }
             }
             return shaped;

@@ -20,6 +20,7 @@ import graphql.schema.TypeResolver;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.criticalminerals.model.Node;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -95,13 +96,11 @@ class GraphQlConfiguration {
         return new HttpErrorBodies(json, graphQl.getHttp().getPath(), errorMetrics);
     }
 
-    /** Entities are read as maps that carry their GraphQL type name (see {@link Entities#shape}). */
+    /** An entity's GraphQL type is the name of its record (see {@link Records#entityClass}). */
     @Bean
     GraphQlSourceBuilderCustomizer typeNameResolver() {
-        TypeResolver byTypename = env -> {
-            Object typename = env.getObject() instanceof Map<?, ?> map ? map.get(Entities.TYPENAME) : null;
-            return typename == null ? null : (GraphQLObjectType) env.getSchema().getType(typename.toString());
-        };
-        return builder -> builder.defaultTypeResolver(byTypename);
+        TypeResolver byRecordName = env -> env.getObject() instanceof Node node
+                ? (GraphQLObjectType) env.getSchema().getType(node.getClass().getSimpleName()) : null;
+        return builder -> builder.defaultTypeResolver(byRecordName);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 
+import org.criticalminerals.model.Node;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -41,13 +42,22 @@ public class GraphReader {
         this.self = self;
     }
 
-    /** The entity with this id and label, or empty. */
-    public Optional<Map<String, Object>> byId(String label, String id) {
+    /** The entity with this id, whatever its type, or empty. */
+    public Optional<Node> node(String id) {
+        return byId(Node.class, "Entity", id);
+    }
+
+    /** The entity of this type (its record class names the label) with this id, or empty. */
+    public <T extends Node> Optional<T> byId(Class<T> type, String id) {
+        return byId(type, type.getSimpleName(), id);
+    }
+
+    private <T extends Node> Optional<T> byId(Class<T> type, String label, String id) {
         checkLabel(label);
         // a removed fact's node stays as an unlabelled tombstone: it is no entity
         return client.query("MATCH (n:" + label + " {id: $id}) WHERE any(l IN labels(n) WHERE l IN $types) RETURN " + ENTITY + " AS entity")
                 .bind(id).to("id").bind(Entities.TYPES).to("types")
-                .fetchAs(mapType()).mappedBy((t, r) -> Entities.shapeRow(r.get("entity").asMap()))
+                .fetchAs(type).mappedBy((t, r) -> Records.entity(type, Entities.shapeRow(r.get("entity").asMap())))
                 .one();
     }
 
@@ -62,17 +72,17 @@ public class GraphReader {
     }
 
     /** The entities with these ids, whatever their type, for each key that has one; one statement. */
-    public <K> Map<K, Map<String, Object>> byIds(Collection<K> keys, java.util.function.Function<K, String> id) {
-        Map<String, Map<String, Object>> found = new HashMap<>();
+    public <K> Map<K, Node> byIds(Collection<K> keys, java.util.function.Function<K, String> id) {
+        Map<String, Node> found = new HashMap<>();
         client.query("MATCH (n:Entity) WHERE n.id IN $ids AND any(l IN labels(n) WHERE l IN $types) RETURN " + ENTITY + " AS entity")
                 .bind(keys.stream().map(id).distinct().toList()).to("ids").bind(Entities.TYPES).to("types")
                 .fetch().all().forEach(row -> {
                     Map<String, Object> entity = Entities.shapeRow(row);
                     @SuppressWarnings("unchecked")
                     Map<String, Object> shaped = (Map<String, Object>) entity.get("entity");
-                    found.put((String) shaped.get("id"), shaped);
+                    found.put((String) shaped.get("id"), Records.entity(Node.class, shaped));
                 });
-        Map<K, Map<String, Object>> result = new LinkedHashMap<>();
+        Map<K, Node> result = new LinkedHashMap<>();
         keys.forEach(key -> {
             if (found.containsKey(id.apply(key))) {
                 result.put(key, found.get(id.apply(key)));
@@ -87,15 +97,17 @@ public class GraphReader {
      * page's items in index order and stops after them, so a page costs what it holds. The total is counted in a
      * statement of its own, only if the client asks for it.
      */
-    public Connection page(String label, String where, Map<String, Object> parameters, PageRequest request) {
-        return page(label, where, "", parameters, request);
+    public <T extends Node> Connection<T> page(Class<T> type, String where, Map<String, Object> parameters, PageRequest request) {
+        return page(type, where, "", parameters, request);
     }
 
     /**
-     * As {@link #page(String, String, Map, PageRequest)}, with {@code refine}: constant clauses after the match that
+     * As {@link #page(Class, String, Map, PageRequest)}, with {@code refine}: constant clauses after the match that
      * keep {@code n} and drop rows (a filter on something computed per item, such as a supply route).
      */
-    public Connection page(String label, String where, String refine, Map<String, Object> parameters, PageRequest request) {
+    public <T extends Node> Connection<T> page(Class<T> type, String where, String refine, Map<String, Object> parameters,
+            PageRequest request) {
+        String label = type.getSimpleName();
         checkLabel(label);
         int size = request.size();
         SortField field = request.field();
@@ -153,12 +165,13 @@ public class GraphReader {
             Collections.reverse(page);
         }
         @SuppressWarnings("unchecked")
-        List<Connection.Edge> edges = page.stream()
-                .map(row -> new Connection.Edge((String) row.get("cursor"), (Map<String, Object>) row.get("node"))).toList();
+        List<Connection.Edge<T>> edges = page.stream()
+                .map(row -> new Connection.Edge<>((String) row.get("cursor"), Records.entity(type, (Map<String, Object>) row.get("node"))))
+                .toList();
         Connection.PageInfo info = new Connection.PageInfo(backward ? cursor != null : more, backward ? more : cursor != null,
                 edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
         Map<String, Object> countParameters = new HashMap<>(parameters);
-        return new Connection(edges, info, () -> self.count(label, where, refine, countParameters));
+        return new Connection<>(edges, info, () -> self.count(label, where, refine, countParameters));
     }
 
     /** How many entities of the label match; a statement of its own, run only for a selected totalCount. */
@@ -204,11 +217,11 @@ public class GraphReader {
      * Entities related to each parent through {@code pattern}, a constant pattern from {@code (parent)} to
      * {@code (n)}, e.g. {@code (parent)-[:BASED_IN]->(n:Country)}; one statement for all parents.
      */
-    public <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> related(Collection<K> parents, String pattern) {
-        Map<String, List<Map<String, Object>>> byId = relatedById(parents.stream().map(p -> (String) p.get("id")).toList(), pattern);
-        Map<K, List<Map<String, Object>>> result = new LinkedHashMap<>();
+    public <K extends Node, T> Map<K, List<T>> related(Collection<K> parents, String pattern, Class<T> type) {
+        Map<String, List<Map<String, Object>>> byId = relatedById(parents.stream().map(Node::id).toList(), pattern);
+        Map<K, List<T>> result = new LinkedHashMap<>();
         for (K parent : parents) {
-            result.put(parent, byId.getOrDefault((String) parent.get("id"), List.of()));
+            result.put(parent, byId.getOrDefault(parent.id(), List.of()).stream().map(item -> Records.entity(type, item)).toList());
         }
         return result;
     }
@@ -218,14 +231,14 @@ public class GraphReader {
      * names its relationship {@code r}: where sources disagree on the entity, the preferred source's comes first
      * (the others are marked {@code alternative}).
      */
-    public <K extends Map<String, Object>> Map<K, Map<String, Object>> relatedOne(Collection<K> parents, String pattern) {
-        Map<String, List<Map<String, Object>>> byId = relatedById(parents.stream().map(p -> (String) p.get("id")).toList(), pattern,
+    public <K extends Node, T> Map<K, T> relatedOne(Collection<K> parents, String pattern, Class<T> type) {
+        Map<String, List<Map<String, Object>>> byId = relatedById(parents.stream().map(Node::id).toList(), pattern,
                 "coalesce(r.alternative, false), n.id");
-        Map<K, Map<String, Object>> result = new LinkedHashMap<>();
+        Map<K, T> result = new LinkedHashMap<>();
         for (K parent : parents) {
-            List<Map<String, Object>> items = byId.getOrDefault((String) parent.get("id"), List.of());
+            List<Map<String, Object>> items = byId.getOrDefault(parent.id(), List.of());
             if (!items.isEmpty()) {
-                result.put(parent, items.get(0));
+                result.put(parent, Records.entity(type, items.get(0)));
             }
         }
         return result;
@@ -258,8 +271,8 @@ public class GraphReader {
      * {@code pattern} (from {@code parent}), by id, after the page's {@code after}; one statement per page size and
      * start, each parent's page cut in the database.
      */
-    public Map<NestedPage, List<Map<String, Object>>> relatedPages(Collection<NestedPage> pages, String pattern) {
-        Map<NestedPage, List<Map<String, Object>>> result = new HashMap<>();
+    public <T> Map<NestedPage, List<T>> relatedPages(Collection<NestedPage> pages, String pattern, Class<T> type) {
+        Map<NestedPage, List<T>> result = new HashMap<>();
         Map<List<Object>, List<NestedPage>> bySlice = new LinkedHashMap<>();
         pages.forEach(page -> bySlice.computeIfAbsent(java.util.Arrays.asList(page.first(), page.after()), k -> new ArrayList<>()).add(page));
         bySlice.forEach((slice, group) -> {
@@ -282,7 +295,8 @@ public class GraphReader {
                         List<Map<String, Object>> items = (List<Map<String, Object>>) row.get("items");
                         byParent.put((String) row.get("parentId"), items);
                     });
-            group.forEach(page -> result.put(page, byParent.getOrDefault(page.parentId(), List.of())));
+            group.forEach(page -> result.put(page, byParent.getOrDefault(page.parentId(), List.<Map<String, Object>>of()).stream()
+                    .map(item -> Records.entity(type, item)).toList()));
         });
         return result;
     }
@@ -290,10 +304,5 @@ public class GraphReader {
     /** Runs a constant statement with parameters and returns its rows, shaped. */
     public List<Map<String, Object>> rows(String cypher, Map<String, Object> parameters) {
         return client.query(cypher).bindAll(new HashMap<>(parameters)).fetch().all().stream().map(Entities::shapeRow).toList();
-    }
-
-    @SuppressWarnings({ "unchecked", "rawtypes" })
-    private static Class<Map<String, Object>> mapType() {
-        return (Class) Map.class;
     }
 }

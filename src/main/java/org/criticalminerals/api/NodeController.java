@@ -2,8 +2,11 @@ package org.criticalminerals.api;
 
 import java.util.Map;
 
+import org.criticalminerals.model.Node;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.criticalminerals.model.Node;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.criticalminerals.model.Node;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -16,7 +19,7 @@ class NodeController {
     }
 
     @QueryMapping
-    Map<String, Object> node(@Argument String id) {
-        return reader.byId("Entity", id).orElseThrow(() -> new NotFoundException("No entity with id " + id));
+    Node node(@Argument String id) {
+        return reader.node(id).orElseThrow(() -> new NotFoundException("No entity with id " + id));
     }
 }

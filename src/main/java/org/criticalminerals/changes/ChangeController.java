@@ -6,9 +6,13 @@ import java.util.Map;
 
 import org.criticalminerals.api.GraphReader;
 import org.jspecify.annotations.Nullable;
+import org.criticalminerals.model.Node;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.criticalminerals.model.Node;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.criticalminerals.model.Node;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.criticalminerals.model.Node;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -30,7 +34,7 @@ class ChangeController {
 
     /** The facts as they are now (none for a removed one), in one statement for the page. */
     @BatchMapping(typeName = "Change")
-    Map<Change, Map<String, Object>> fact(List<Change> changes) {
+    Map<Change, Node> fact(List<Change> changes) {
         return reader.byIds(changes, Change::id);
     }
 }

@@ -9,6 +9,9 @@ import org.criticalminerals.api.GraphReader;
 import org.criticalminerals.api.NotFoundException;
 import org.criticalminerals.api.QueryLibrary;
 import org.jspecify.annotations.Nullable;
+import org.criticalminerals.api.Records;
+import org.criticalminerals.model.Mineral;
+import org.criticalminerals.model.Node;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,8 +47,8 @@ public class ChokepointAnalysis {
     }
 
     public Chokepoints chokepoints(@Nullable String mineralId) {
-        Map<String, Object> mineral = mineralId == null ? null
-                : reader.byId("Mineral", mineralId).orElseThrow(() -> new NotFoundException("No mineral has the id '" + mineralId + "'."));
+        Mineral mineral = mineralId == null ? null
+                : reader.byId(Mineral.class, mineralId).orElseThrow(() -> new NotFoundException("No mineral has the id '" + mineralId + "'."));
         boolean gds = hasGds();
         String statement = library.statement(QUERY);
         if (!gds) {
@@ -71,7 +74,7 @@ public class ChokepointAnalysis {
     private static List<Chokepoints.Chokepoint> ranked(Object value) {
         List<Chokepoints.Chokepoint> ranked = new ArrayList<>();
         for (Map<String, Object> x : (List<Map<String, Object>>) value) {
-            ranked.add(new Chokepoints.Chokepoint(ranked.size() + 1, (Map<String, Object>) x.get("entity"), ((Number) x.get("routes")).intValue(),
+            ranked.add(new Chokepoints.Chokepoint(ranked.size() + 1, Records.entity(Node.class, (Map<String, Object>) x.get("entity")), ((Number) x.get("routes")).intValue(),
                     ((Number) x.get("routeShare")).doubleValue(), number(x.get("volume")), number(x.get("volumeShare")),
                     number(x.get("betweenness"))));
         }

@@ -11,6 +11,9 @@ import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.api.NestedPage;
 import org.criticalminerals.api.NotFoundException;
 import org.dataloader.DataLoader;
+import org.criticalminerals.model.Country;
+import org.jspecify.annotations.Nullable;
+import org.criticalminerals.model.Organization;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -28,23 +31,23 @@ class CountryController {
 
     CountryController(CountryService countries, BatchLoaderRegistry registry) {
         this.countries = countries;
-        registry.<NestedPage, List<Map<String, Object>>>forName("countryOrganizations")
+        registry.<NestedPage, List<Organization>>forName("countryOrganizations")
                 .registerMappedBatchLoader((pages, env) -> Mono.fromSupplier(() -> countries.organizations(pages)));
     }
 
     @QueryMapping
-    Map<String, Object> country(@Argument String code) {
+    Country country(@Argument String code) {
         return countries.country(code).orElseThrow(() -> new NotFoundException("No country with code " + code));
     }
 
     @QueryMapping(name = "countries")
-    Connection countryList(@Argument CountryService.CountryFilter filter, @Arguments PageRequest page) {
+    Connection<Country> countryList(@Argument CountryService.@Nullable CountryFilter filter, @Arguments PageRequest page) {
         return countries.countries(filter, page);
     }
 
     @SchemaMapping(typeName = "Country", field = "organizations")
-    CompletableFuture<List<Map<String, Object>>> organizations(Map<String, Object> country, @Argument Integer first, @Argument String after,
-            DataLoader<NestedPage, List<Map<String, Object>>> countryOrganizations) {
-        return countryOrganizations.load(NestedPage.of((String) country.get("id"), first, after, ORGANIZATIONS_PAGE));
+    CompletableFuture<List<Organization>> organizations(Country country, @Argument @Nullable Integer first, @Argument @Nullable String after,
+            DataLoader<NestedPage, List<Organization>> countryOrganizations) {
+        return countryOrganizations.load(NestedPage.of(country.id(), first, after, ORGANIZATIONS_PAGE));
     }
 }

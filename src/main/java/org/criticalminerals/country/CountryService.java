@@ -11,6 +11,9 @@ import org.criticalminerals.api.ListConditions;
 import org.criticalminerals.api.ListConditions.NameMatch;
 import org.criticalminerals.api.NestedPage;
 import org.criticalminerals.api.PageRequest;
+import org.criticalminerals.model.Country;
+import org.criticalminerals.model.Organization;
+import org.criticalminerals.model.Organization;
 import org.springframework.stereotype.Service;
 
 /** Countries (ISO 3166-1 reference data) and what is based in them. */
@@ -23,18 +26,18 @@ public class CountryService {
         this.reader = reader;
     }
 
-    public Optional<Map<String, Object>> country(String code) {
-        return reader.byId("Country", code);
+    public Optional<Country> country(String code) {
+        return reader.byId(Country.class, code);
     }
 
-    public Connection countries(CountryFilter filter, PageRequest page) {
+    public Connection<Country> countries(CountryFilter filter, PageRequest page) {
         ListConditions more = ListConditions.with(Map.of()).name(filter == null ? null : filter.name());
-        return reader.page("Country", more.and("true"), more.parameters(), page);
+        return reader.page(Country.class, more.and("true"), more.parameters(), page);
     }
 
     /** Pages of the organizations based in countries, one statement for all countries asking for the same page. */
-    Map<NestedPage, List<Map<String, Object>>> organizations(Set<NestedPage> pages) {
-        return reader.relatedPages(pages, "(parent)<-[:BASED_IN]-(n:Organization)");
+    Map<NestedPage, List<Organization>> organizations(Set<NestedPage> pages) {
+        return reader.relatedPages(pages, "(parent)<-[:BASED_IN]-(n:Organization)", Organization.class);
     }
 
     /** Filter of the countries list. */

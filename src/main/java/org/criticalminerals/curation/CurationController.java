@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.criticalminerals.model.RecordSchema;
 import org.criticalminerals.security.Caller;
+import org.criticalminerals.api.TypedDataFetcher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -28,8 +29,8 @@ class CurationController {
 
     @MutationMapping
     @PreAuthorize("hasRole('CURATOR')")
-    Map<String, Object> retireFact(@Argument Map<String, Object> input) {
-        return payload(curation.retire(input, Caller.current().orElseThrow()));
+    CurationService.Result retireFact(@Argument Map<String, Object> input) {
+        return curation.retire(input, Caller.current().orElseThrow());
     }
 
     @MutationMapping
@@ -42,19 +43,12 @@ class CurationController {
     static RuntimeWiringConfigurer curationMutations(CurationService curation) {
         return wiring -> wiring.type("Mutation", builder -> {
             for (String type : RecordSchema.typeNames()) {
-                builder.dataFetcher("create" + type, env -> payload(curation.create(type, env.getArgument("input"), Caller.current().orElseThrow())));
-                builder.dataFetcher("update" + type, env -> payload(curation.update(type, env.getArgument("input"), Caller.current().orElseThrow())));
+                builder.dataFetcher("create" + type, TypedDataFetcher.of("create" + type, CurationService.Result.class,
+                        env -> curation.create(type, env.getArgument("input"), Caller.current().orElseThrow())));
+                builder.dataFetcher("update" + type, TypedDataFetcher.of("update" + type, CurationService.Result.class,
+                        env -> curation.update(type, env.getArgument("input"), Caller.current().orElseThrow())));
             }
             return builder;
         });
-    }
-
-    private static Map<String, Object> payload(CurationService.Result result) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("fact", result.fact());
-        payload.put("id", result.id());
-        payload.put("version", result.version());
-        payload.put("errors", result.errors());
-        return payload;
     }
 }

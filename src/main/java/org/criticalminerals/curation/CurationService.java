@@ -17,6 +17,9 @@ import org.criticalminerals.security.Caller;
 import org.criticalminerals.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.TransactionContext;
+import org.criticalminerals.api.Records;
+import org.criticalminerals.model.Evidenced;
+import org.criticalminerals.model.Node;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class CurationService {
 
     /** The outcome: the fact as it is now, or why nothing was written. */
-    public record Result(@Nullable Map<String, Object> fact, @Nullable String id, @Nullable Long version, List<Error> errors) {
+    public record Result(@Nullable Node fact, @Nullable String id, @Nullable Long version, List<Error> errors) {
 
         static Result refused(Error... errors) {
             return new Result(null, null, null, List.of(errors));
@@ -128,9 +131,9 @@ public class CurationService {
         catch (ImportConflictException e) {
             return Result.refused(new Error("CONFLICT", e.getMessage(), null));
         }
-        Map<String, Object> fact = RecordSchema.spec(type).shape() == Shape.RELATIONSHIP ? null
-                : reader.byId(type, id).orElse(null);
-        return new Result(fact, id, fact != null && fact.get("version") instanceof Number n ? n.longValue() : null, List.of());
+        Node fact = RecordSchema.spec(type).shape() == Shape.RELATIONSHIP ? null
+                : reader.byId(Records.entityClass(type), id).orElse(null);
+        return new Result(fact, id, fact == null ? null : fact instanceof Evidenced evidenced ? (long) evidenced.version() : 0L, List.of());
     }
 
     /** The record a mutation's input states, in the knowledge-base format. */
@@ -175,11 +178,11 @@ public class CurationService {
             return reader.rows("MATCH ()-[r:SUPPLIES {record: $id}]->() RETURN 0 AS v LIMIT 1", Map.of("id", id)).stream()
                     .map(r -> 0L).findFirst().orElse(null);
         }
-        return reader.byId(type, id).map(f -> f.get("version") instanceof Number n ? n.longValue() : 0L).orElse(null);
+        return reader.byId(Records.entityClass(type), id).map(f -> f instanceof Evidenced evidenced ? (long) evidenced.version() : 0L).orElse(null);
     }
 
     private @Nullable String typeOf(String id) {
-        return reader.byId("Entity", id).map(f -> (String) f.get("__typename")).filter(t -> !t.equals("Source")).orElse(null);
+        return reader.node(id).map(f -> f.getClass().getSimpleName()).filter(t -> !t.equals("Source")).orElse(null);
     }
 
     /** Locks the fact, then reads its version: a concurrent update either committed before or waits for this one. */

@@ -7,6 +7,11 @@ import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.api.NotFoundException;
 import org.criticalminerals.event.EventService.EventFilter;
+import org.criticalminerals.model.Country;
+import org.criticalminerals.model.Event;
+import org.criticalminerals.model.Mineral;
+import org.criticalminerals.model.Organization;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -23,32 +28,32 @@ class EventController {
     }
 
     @QueryMapping
-    Map<String, Object> event(@Argument String id) {
+    Event event(@Argument String id) {
         return events.event(id).orElseThrow(() -> new NotFoundException("No event with id " + id));
     }
 
     @QueryMapping(name = "events")
-    Connection eventList(@Argument EventFilter filter, @Arguments PageRequest page) {
+    Connection<Event> eventList(@Argument @Nullable EventFilter filter, @Arguments PageRequest page) {
         return events.events(filter, page);
     }
 
     @BatchMapping(typeName = "Event")
-    Map<Map<String, Object>, List<Map<String, Object>>> countries(List<Map<String, Object>> parents) {
+    Map<Event, List<Country>> countries(List<Event> parents) {
         return events.countries(parents);
     }
 
     @BatchMapping(typeName = "Event")
-    Map<Map<String, Object>, List<Map<String, Object>>> organizations(List<Map<String, Object>> parents) {
+    Map<Event, List<Organization>> organizations(List<Event> parents) {
         return events.organizations(parents);
     }
 
     @BatchMapping(typeName = "Event")
-    Map<Map<String, Object>, List<Map<String, Object>>> participants(List<Map<String, Object>> parents) {
+    Map<Event, List<EventParticipant>> participants(List<Event> parents) {
         return events.participants(parents);
     }
 
     @BatchMapping(typeName = "Event")
-    Map<Map<String, Object>, List<Map<String, Object>>> minerals(List<Map<String, Object>> parents) {
+    Map<Event, List<Mineral>> minerals(List<Event> parents) {
         return events.minerals(parents);
     }
 }

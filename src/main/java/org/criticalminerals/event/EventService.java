@@ -12,6 +12,12 @@ import org.criticalminerals.api.ListConditions.DateRange;
 import org.criticalminerals.api.ListConditions.NameMatch;
 import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.mineral.MineralService;
+import org.criticalminerals.model.Country;
+import org.criticalminerals.model.Event;
+import org.criticalminerals.model.Mineral;
+import org.criticalminerals.model.Node;
+import org.criticalminerals.model.Organization;
+import org.criticalminerals.api.Records;
 import org.springframework.stereotype.Service;
 
 /** Events the sources treat as turning points. */
@@ -24,11 +30,11 @@ public class EventService {
         this.reader = reader;
     }
 
-    public Optional<Map<String, Object>> event(String id) {
-        return reader.byId("Event", id);
+    public Optional<Event> event(String id) {
+        return reader.byId(Event.class, id);
     }
 
-    public Connection events(EventFilter filter, PageRequest page) {
+    public Connection<Event> events(EventFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("country", filter == null ? null : filter.country());
         parameters.put("mineral", filter == null ? null : filter.mineral());
@@ -38,7 +44,7 @@ public class EventService {
             more.name(filter.name()).in("kind", filter.kindIn()).dates("date", filter.date())
                     .anyOf("countryIn", filter.countryIn(), "EXISTS { (n)-[:INVOLVES]->(c:Country) WHERE c.id IN $countryIn }");
         }
-        return reader.page("Event", more.and("""
+        return reader.page(Event.class, more.and("""
                 ($country IS NULL OR EXISTS { (n)-[:INVOLVES]->(:Country {id: $country}) })
                   AND ($kind IS NULL OR n.kind = $kind)
                   AND ($mineral IS NULL OR EXISTS { (n)-[:CONCERNS]->(m:Mineral)
@@ -46,34 +52,34 @@ public class EventService {
                 more.parameters(), page);
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> countries(List<K> events) {
-        return reader.related(events, "(parent)-[:INVOLVES]->(n:Country)");
+    <K extends Node> Map<K, List<Country>> countries(List<K> events) {
+        return reader.related(events, "(parent)-[:INVOLVES]->(n:Country)", Country.class);
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> organizations(List<K> events) {
-        return reader.related(events, "(parent)-[:INVOLVES]->(n:Organization)");
+    <K extends Node> Map<K, List<Organization>> organizations(List<K> events) {
+        return reader.related(events, "(parent)-[:INVOLVES]->(n:Organization)", Organization.class);
     }
 
     /** Countries and organizations involved, each with its role; one statement for all events. */
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> participants(List<K> events) {
+    <K extends Node> Map<K, List<EventParticipant>> participants(List<K> events) {
         Map<String, List<Map<String, Object>>> byId = new java.util.HashMap<>();
         reader.rows("""
                 UNWIND $ids AS parentId
                 MATCH (:Event {id: parentId})-[r:INVOLVES]->(n:Entity)
                 WITH parentId, r, n ORDER BY n.id
                 RETURN parentId, collect({party: n {.*, labels: labels(n)}, role: coalesce(r.role, 'INVOLVED')}) AS participants""",
-                Map.of("ids", events.stream().map(e -> e.get("id")).toList())).forEach(row -> {
+                Map.of("ids", events.stream().map(Node::id).toList())).forEach(row -> {
                     @SuppressWarnings("unchecked")
                     List<Map<String, Object>> participants = (List<Map<String, Object>>) row.get("participants");
                     byId.put((String) row.get("parentId"), participants);
                 });
-        Map<K, List<Map<String, Object>>> result = new java.util.LinkedHashMap<>();
-        events.forEach(e -> result.put(e, byId.getOrDefault((String) e.get("id"), List.of())));
+        Map<K, List<EventParticipant>> result = new java.util.LinkedHashMap<>();
+        events.forEach(e -> result.put(e, Records.readAll(EventParticipant.class, byId.getOrDefault(e.id(), List.of()))));
         return result;
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> minerals(List<K> events) {
-        return reader.related(events, "(parent)-[:CONCERNS]->(n:Mineral)");
+    <K extends Node> Map<K, List<Mineral>> minerals(List<K> events) {
+        return reader.related(events, "(parent)-[:CONCERNS]->(n:Mineral)", Mineral.class);
     }
 
     /** Filter of the events list. */

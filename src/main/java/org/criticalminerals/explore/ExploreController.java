@@ -3,6 +3,8 @@ package org.criticalminerals.explore;
 import java.util.List;
 import java.util.Map;
 
+import org.criticalminerals.api.Records;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -17,12 +19,12 @@ class ExploreController {
     }
 
     @QueryMapping
-    List<Map<String, Object>> search(@Argument String text, @Argument List<String> types, @Argument Integer first, @Argument String after) {
-        return explore.search(text, types, first, after);
+    List<SearchHit> search(@Argument String text, @Argument @Nullable List<String> types, @Argument @Nullable Integer first, @Argument @Nullable String after) {
+        return Records.readAll(SearchHit.class, explore.search(text, types, first, after));
     }
 
     @QueryMapping
-    List<Map<String, Object>> connections(@Argument String from, @Argument String to, @Argument Integer maxHops) {
-        return explore.connections(from, to, maxHops);
+    List<EntityPath> connections(@Argument String from, @Argument String to, @Argument @Nullable Integer maxHops) {
+        return Records.readAll(EntityPath.class, explore.connections(from, to, maxHops));
     }
 }

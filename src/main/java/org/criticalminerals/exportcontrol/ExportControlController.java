@@ -7,6 +7,10 @@ import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.api.NotFoundException;
 import org.criticalminerals.exportcontrol.ExportControlService.ExportControlFilter;
+import org.criticalminerals.model.Country;
+import org.criticalminerals.model.ExportControl;
+import org.criticalminerals.model.Mineral;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -23,22 +27,22 @@ class ExportControlController {
     }
 
     @QueryMapping
-    Map<String, Object> exportControl(@Argument String id) {
+    ExportControl exportControl(@Argument String id) {
         return controls.exportControl(id).orElseThrow(() -> new NotFoundException("No export control with id " + id));
     }
 
     @QueryMapping(name = "exportControls")
-    Connection exportControlList(@Argument ExportControlFilter filter, @Arguments PageRequest page) {
+    Connection<ExportControl> exportControlList(@Argument @Nullable ExportControlFilter filter, @Arguments PageRequest page) {
         return controls.exportControls(filter, page);
     }
 
     @BatchMapping(typeName = "ExportControl")
-    Map<Map<String, Object>, Map<String, Object>> imposer(List<Map<String, Object>> parents) {
+    Map<ExportControl, Country> imposer(List<ExportControl> parents) {
         return controls.imposer(parents);
     }
 
     @BatchMapping(typeName = "ExportControl")
-    Map<Map<String, Object>, List<Map<String, Object>>> minerals(List<Map<String, Object>> parents) {
+    Map<ExportControl, List<Mineral>> minerals(List<ExportControl> parents) {
         return controls.minerals(parents);
     }
 }

@@ -3,6 +3,8 @@ package org.criticalminerals.exportcontrol;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.criticalminerals.api.Records;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -17,7 +19,7 @@ class ExportControlQuestionsController {
     }
 
     @QueryMapping
-    Map<String, Object> exportControlExposure(@Argument String imposer, @Argument String designator, @Argument LocalDate from, @Argument LocalDate to) {
-        return questions.exposure(imposer, designator, from, to);
+    ExportControlExposure exportControlExposure(@Argument String imposer, @Argument String designator, @Argument @Nullable LocalDate from, @Argument @Nullable LocalDate to) {
+        return Records.read(ExportControlExposure.class, questions.exposure(imposer, designator, from, to));
     }
 }

@@ -13,6 +13,10 @@ import org.criticalminerals.api.ListConditions.DateRange;
 import org.criticalminerals.api.ListConditions.NameMatch;
 import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.mineral.MineralService;
+import org.criticalminerals.model.Country;
+import org.criticalminerals.model.ExportControl;
+import org.criticalminerals.model.Mineral;
+import org.criticalminerals.model.Node;
 import org.springframework.stereotype.Service;
 
 /** Export controls and resource-nationalism measures. */
@@ -25,11 +29,11 @@ public class ExportControlService {
         this.reader = reader;
     }
 
-    public Optional<Map<String, Object>> exportControl(String id) {
-        return reader.byId("ExportControl", id);
+    public Optional<ExportControl> exportControl(String id) {
+        return reader.byId(ExportControl.class, id);
     }
 
-    public Connection exportControls(ExportControlFilter filter, PageRequest page) {
+    public Connection<ExportControl> exportControls(ExportControlFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("imposer", filter == null ? null : filter.imposer());
         parameters.put("mineral", filter == null ? null : filter.mineral());
@@ -42,7 +46,7 @@ public class ExportControlService {
                     .dates("announced", filter.announced()).dates("effective", filter.effective())
                     .anyOf("imposerIn", filter.imposerIn(), "EXISTS { (n)-[:IMPOSED_BY]->(c:Country) WHERE c.id IN $imposerIn }");
         }
-        return reader.page("ExportControl", more.and("""
+        return reader.page(ExportControl.class, more.and("""
                 ($imposer IS NULL OR EXISTS { (n)-[:IMPOSED_BY]->(:Country {id: $imposer}) })
                   AND ($measure IS NULL OR n.measure = $measure)
                   AND ($since IS NULL OR coalesce(n.effective, n.announced) >= $since)
@@ -53,12 +57,12 @@ public class ExportControlService {
                 more.parameters(), page);
     }
 
-    <K extends Map<String, Object>> Map<K, Map<String, Object>> imposer(List<K> controls) {
-        return reader.relatedOne(controls, "(parent)-[r:IMPOSED_BY]->(n:Country)");
+    <K extends Node> Map<K, Country> imposer(List<K> controls) {
+        return reader.relatedOne(controls, "(parent)-[r:IMPOSED_BY]->(n:Country)", Country.class);
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> minerals(List<K> controls) {
-        return reader.related(controls, "(parent)-[:RESTRICTS]->(n:Mineral)");
+    <K extends Node> Map<K, List<Mineral>> minerals(List<K> controls) {
+        return reader.related(controls, "(parent)-[:RESTRICTS]->(n:Mineral)", Mineral.class);
     }
 
     /** Filter of the export-controls list. */

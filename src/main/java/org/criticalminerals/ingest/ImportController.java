@@ -32,9 +32,13 @@ class ImportController {
         }
     }
 
+    /** An {@code ImportKnowledgePayload}: the report of an import, or why nothing was written. */
+    record ImportKnowledgePayload(@Nullable ImportReport report, List<ImportError> errors) {
+    }
+
     @MutationMapping
     @PreAuthorize("hasRole('PARTNER')")
-    Map<String, Object> importKnowledge(@Argument ImportKnowledgeInput input) {
+    ImportKnowledgePayload importKnowledge(@Argument ImportKnowledgeInput input) {
         if (input.batch() == null || !input.batch().matches("[a-z0-9][a-z0-9:._-]{0,99}") || input.batch().equals(KnowledgeBaseLoader.BATCH)) {
             return rejected("INVALID", new Rejection("input", null, "batch",
                     "batch must be 1-100 characters of a-z 0-9 : . _ - and not the curated knowledge base's own batch"));
@@ -45,18 +49,18 @@ class ImportController {
         try {
             ImportReport report = importer.importFiles(input.batch(), List.of(new KnowledgeFile("input", input.content())),
                     Boolean.TRUE.equals(input.dryRun()), Caller.current().orElseThrow());
-            return Map.of("report", report, "errors", List.of());
+            return new ImportKnowledgePayload(report, List.of());
         }
         catch (ImportRejectedException e) {
             String code = e instanceof ImportForbiddenException ? "FORBIDDEN" : "INVALID";
-            return Map.of("errors", e.report().rejections().stream().map(r -> ImportError.of(code, r)).toList());
+            return new ImportKnowledgePayload(null, e.report().rejections().stream().map(r -> ImportError.of(code, r)).toList());
         }
         catch (ImportConflictException e) {
             return rejected("CONFLICT", new Rejection("input", null, "batch", e.getMessage()));
         }
     }
 
-    private static Map<String, Object> rejected(String code, Rejection rejection) {
-        return Map.of("errors", List.of(ImportError.of(code, rejection)));
+    private static ImportKnowledgePayload rejected(String code, Rejection rejection) {
+        return new ImportKnowledgePayload(null, List.of(ImportError.of(code, rejection)));
     }
 }

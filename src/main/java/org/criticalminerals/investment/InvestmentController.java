@@ -7,6 +7,11 @@ import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.api.NotFoundException;
 import org.criticalminerals.investment.InvestmentService.InvestmentFilter;
+import org.criticalminerals.model.Investment;
+import org.criticalminerals.model.InvestmentTarget;
+import org.criticalminerals.model.Investor;
+import org.criticalminerals.model.Mineral;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -23,27 +28,27 @@ class InvestmentController {
     }
 
     @QueryMapping
-    Map<String, Object> investment(@Argument String id) {
+    Investment investment(@Argument String id) {
         return investments.investment(id).orElseThrow(() -> new NotFoundException("No investment with id " + id));
     }
 
     @QueryMapping(name = "investments")
-    Connection investmentList(@Argument InvestmentFilter filter, @Arguments PageRequest page) {
+    Connection<Investment> investmentList(@Argument @Nullable InvestmentFilter filter, @Arguments PageRequest page) {
         return investments.investments(filter, page);
     }
 
     @BatchMapping(typeName = "Investment")
-    Map<Map<String, Object>, List<Map<String, Object>>> investors(List<Map<String, Object>> parents) {
+    Map<Investment, List<Investor>> investors(List<Investment> parents) {
         return investments.investors(parents);
     }
 
     @BatchMapping(typeName = "Investment")
-    Map<Map<String, Object>, Map<String, Object>> target(List<Map<String, Object>> parents) {
+    Map<Investment, InvestmentTarget> target(List<Investment> parents) {
         return investments.target(parents);
     }
 
     @BatchMapping(typeName = "Investment")
-    Map<Map<String, Object>, List<Map<String, Object>>> minerals(List<Map<String, Object>> parents) {
+    Map<Investment, List<Mineral>> minerals(List<Investment> parents) {
         return investments.minerals(parents);
     }
 }

@@ -2,6 +2,8 @@ package org.criticalminerals.investment;
 
 import java.util.Map;
 
+import org.criticalminerals.api.Records;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -16,7 +18,7 @@ class InvestmentQuestionsController {
     }
 
     @QueryMapping
-    Map<String, Object> moneyFlows(@Argument String investor, @Argument String investorCountry) {
-        return questions.moneyFlows(investor, investorCountry);
+    MoneyFlows moneyFlows(@Argument @Nullable String investor, @Argument @Nullable String investorCountry) {
+        return Records.read(MoneyFlows.class, questions.moneyFlows(investor, investorCountry));
     }
 }

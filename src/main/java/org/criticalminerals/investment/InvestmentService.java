@@ -13,6 +13,13 @@ import org.criticalminerals.api.ListConditions.FloatRange;
 import org.criticalminerals.api.ListConditions.NameMatch;
 import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.mineral.MineralService;
+import org.criticalminerals.model.Country;
+import org.criticalminerals.model.Investment;
+import org.criticalminerals.model.Mineral;
+import org.criticalminerals.model.Node;
+import org.criticalminerals.model.Organization;
+import org.criticalminerals.model.Investor;
+import org.criticalminerals.model.InvestmentTarget;
 import org.springframework.stereotype.Service;
 
 /** Equity investments, loans, grants and guarantees. */
@@ -25,11 +32,11 @@ public class InvestmentService {
         this.reader = reader;
     }
 
-    public Optional<Map<String, Object>> investment(String id) {
-        return reader.byId("Investment", id);
+    public Optional<Investment> investment(String id) {
+        return reader.byId(Investment.class, id);
     }
 
-    public Connection investments(InvestmentFilter filter, PageRequest page) {
+    public Connection<Investment> investments(InvestmentFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("investor", filter == null ? null : filter.investor());
         parameters.put("investorCountry", filter == null ? null : filter.investorCountry());
@@ -39,7 +46,7 @@ public class InvestmentService {
         if (filter != null) {
             more.name(filter.name()).range("amount", filter.amount()).range("stake", filter.stake()).dates("date", filter.date());
         }
-        return reader.page("Investment", more.and("""
+        return reader.page(Investment.class, more.and("""
                 ($investor IS NULL OR EXISTS { (:Entity {id: $investor})-[:INVESTED]->(n) })
                   AND ($investorCountry IS NULL OR EXISTS { (:Country {id: $investorCountry})-[:INVESTED]->(n) }
                        OR EXISTS { (:Country {id: $investorCountry})<-[:BASED_IN]-(:Organization)-[:INVESTED]->(n) })
@@ -49,16 +56,16 @@ public class InvestmentService {
                 more.parameters(), page);
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> investors(List<K> investments) {
-        return reader.related(investments, "(parent)<-[:INVESTED]-(n:Entity)");
+    <K extends Node> Map<K, List<Investor>> investors(List<K> investments) {
+        return reader.related(investments, "(parent)<-[:INVESTED]-(n:Entity)", Investor.class);
     }
 
-    <K extends Map<String, Object>> Map<K, Map<String, Object>> target(List<K> investments) {
-        return reader.relatedOne(investments, "(parent)-[r:IN]->(n:Entity)");
+    <K extends Node> Map<K, InvestmentTarget> target(List<K> investments) {
+        return reader.relatedOne(investments, "(parent)-[r:IN]->(n:Entity)", InvestmentTarget.class);
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> minerals(List<K> investments) {
-        return reader.related(investments, "(parent)-[:CONCERNS]->(n:Mineral)");
+    <K extends Node> Map<K, List<Mineral>> minerals(List<K> investments) {
+        return reader.related(investments, "(parent)-[:CONCERNS]->(n:Mineral)", Mineral.class);
     }
 
     /** Filter of the investments list. */

@@ -7,6 +7,8 @@ import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.api.NotFoundException;
 import org.criticalminerals.mineral.MineralService.MineralFilter;
+import org.criticalminerals.model.Mineral;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -23,22 +25,22 @@ class MineralController {
     }
 
     @QueryMapping
-    Map<String, Object> mineral(@Argument String id) {
+    Mineral mineral(@Argument String id) {
         return minerals.mineral(id).orElseThrow(() -> new NotFoundException("No mineral with id " + id));
     }
 
     @QueryMapping(name = "minerals")
-    Connection mineralList(@Argument MineralFilter filter, @Arguments PageRequest page) {
+    Connection<Mineral> mineralList(@Argument @Nullable MineralFilter filter, @Arguments PageRequest page) {
         return minerals.minerals(filter, page);
     }
 
     @BatchMapping(typeName = "Mineral")
-    Map<Map<String, Object>, List<Map<String, Object>>> partOf(List<Map<String, Object>> parents) {
+    Map<Mineral, List<Mineral>> partOf(List<Mineral> parents) {
         return minerals.partOf(parents);
     }
 
     @BatchMapping(typeName = "Mineral")
-    Map<Map<String, Object>, List<Map<String, Object>>> members(List<Map<String, Object>> parents) {
+    Map<Mineral, List<Mineral>> members(List<Mineral> parents) {
         return minerals.members(parents);
     }
 }

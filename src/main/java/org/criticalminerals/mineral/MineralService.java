@@ -10,6 +10,8 @@ import org.criticalminerals.api.GraphReader;
 import org.criticalminerals.api.ListConditions;
 import org.criticalminerals.api.ListConditions.NameMatch;
 import org.criticalminerals.api.PageRequest;
+import org.criticalminerals.model.Mineral;
+import org.criticalminerals.model.Node;
 import org.springframework.stereotype.Service;
 
 /** Minerals, elements and groups, and the group structure between them. */
@@ -32,27 +34,27 @@ public class MineralService {
         this.reader = reader;
     }
 
-    public Optional<Map<String, Object>> mineral(String id) {
-        return reader.byId("Mineral", id);
+    public Optional<Mineral> mineral(String id) {
+        return reader.byId(Mineral.class, id);
     }
 
-    public Connection minerals(MineralFilter filter, PageRequest page) {
+    public Connection<Mineral> minerals(MineralFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("kind", filter == null ? null : filter.kind());
         parameters.put("group", filter == null ? null : filter.partOf());
         ListConditions more = ListConditions.with(parameters).name(filter == null ? null : filter.name())
                 .in("kind", filter == null ? null : filter.kindIn());
-        return reader.page("Mineral", more.and("""
+        return reader.page(Mineral.class, more.and("""
                 ($kind IS NULL OR n.kind = $kind)
                   AND ($group IS NULL OR EXISTS { (n)-[:PART_OF*1..3]->(:Mineral {id: $group}) })"""), more.parameters(), page);
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> partOf(List<K> minerals) {
-        return reader.related(minerals, "(parent)-[:PART_OF]->(n:Mineral)");
+    <K extends Node> Map<K, List<Mineral>> partOf(List<K> minerals) {
+        return reader.related(minerals, "(parent)-[:PART_OF]->(n:Mineral)", Mineral.class);
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> members(List<K> minerals) {
-        return reader.related(minerals, "(parent)<-[:PART_OF]-(n:Mineral)");
+    <K extends Node> Map<K, List<Mineral>> members(List<K> minerals) {
+        return reader.related(minerals, "(parent)<-[:PART_OF]-(n:Mineral)", Mineral.class);
     }
 
     /** Filter of the minerals list. */

@@ -54,6 +54,11 @@ public record PartialDate(LocalDate start, Precision precision) implements Compa
     }
 
     /** The last day of the period. */
+    /** The first day (the GraphQL field {@code value}). */
+    public LocalDate value() {
+        return start;
+    }
+
     public LocalDate end() {
         return switch (precision) {
             case YEAR -> start.withDayOfYear(start.lengthOfYear());

@@ -7,6 +7,12 @@ import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.api.NotFoundException;
 import org.criticalminerals.offtake.OfftakeService.OfftakeFilter;
+import org.criticalminerals.model.Country;
+import org.criticalminerals.model.Mineral;
+import org.criticalminerals.model.Offtake;
+import org.criticalminerals.model.Organization;
+import org.criticalminerals.model.Site;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -23,47 +29,47 @@ class OfftakeController {
     }
 
     @QueryMapping
-    Map<String, Object> offtake(@Argument String id) {
+    Offtake offtake(@Argument String id) {
         return offtakes.offtake(id).orElseThrow(() -> new NotFoundException("No offtake with id " + id));
     }
 
     @QueryMapping(name = "offtakes")
-    Connection offtakeList(@Argument OfftakeFilter filter, @Arguments PageRequest page) {
+    Connection<Offtake> offtakeList(@Argument @Nullable OfftakeFilter filter, @Arguments PageRequest page) {
         return offtakes.offtakes(filter, page);
     }
 
     @BatchMapping(typeName = "Offtake")
-    Map<Map<String, Object>, Map<String, Object>> route(List<Map<String, Object>> parents) {
+    Map<Offtake, SupplyRoute> route(List<Offtake> parents) {
         return offtakes.route(parents);
     }
 
     @BatchMapping(typeName = "Offtake")
-    Map<Map<String, Object>, List<Map<String, Object>>> buyers(List<Map<String, Object>> parents) {
+    Map<Offtake, List<Organization>> buyers(List<Offtake> parents) {
         return offtakes.buyers(parents);
     }
 
     @BatchMapping(typeName = "Offtake")
-    Map<Map<String, Object>, List<Map<String, Object>>> sellers(List<Map<String, Object>> parents) {
+    Map<Offtake, List<Organization>> sellers(List<Offtake> parents) {
         return offtakes.sellers(parents);
     }
 
     @BatchMapping(typeName = "Offtake")
-    Map<Map<String, Object>, List<Map<String, Object>>> minerals(List<Map<String, Object>> parents) {
+    Map<Offtake, List<Mineral>> minerals(List<Offtake> parents) {
         return offtakes.minerals(parents);
     }
 
     @BatchMapping(typeName = "Offtake")
-    Map<Map<String, Object>, List<Map<String, Object>>> origins(List<Map<String, Object>> parents) {
+    Map<Offtake, List<Country>> origins(List<Offtake> parents) {
         return offtakes.origins(parents);
     }
 
     @BatchMapping(typeName = "Offtake")
-    Map<Map<String, Object>, List<Map<String, Object>>> processedIn(List<Map<String, Object>> parents) {
+    Map<Offtake, List<Country>> processedIn(List<Offtake> parents) {
         return offtakes.processedIn(parents);
     }
 
     @BatchMapping(typeName = "Offtake")
-    Map<Map<String, Object>, List<Map<String, Object>>> suppliedFrom(List<Map<String, Object>> parents) {
+    Map<Offtake, List<Site>> suppliedFrom(List<Offtake> parents) {
         return offtakes.suppliedFrom(parents);
     }
 }

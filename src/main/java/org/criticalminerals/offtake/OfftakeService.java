@@ -11,12 +11,19 @@ import java.util.Optional;
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
 import org.criticalminerals.api.ListConditions;
+import org.criticalminerals.api.Records;
 import org.criticalminerals.api.ListConditions.DateRange;
 import org.criticalminerals.api.ListConditions.FloatRange;
 import org.criticalminerals.api.ListConditions.NameMatch;
 import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.mineral.MineralService;
 import org.criticalminerals.supplychain.SupplyRoutes;
+import org.criticalminerals.model.Country;
+import org.criticalminerals.model.Mineral;
+import org.criticalminerals.model.Node;
+import org.criticalminerals.model.Offtake;
+import org.criticalminerals.model.Organization;
+import org.criticalminerals.model.Site;
 import org.springframework.stereotype.Service;
 
 /** Offtake and supply contracts, with their supply routes. */
@@ -36,9 +43,6 @@ public class OfftakeService {
     /** Only with {@code avoidProcessingIn}: the route of each candidate, read in index order until the page is full. */
     private static final String AVOIDING = "WITH n, n AS o\n" + SupplyRoutes.ROUTE_OF_O + "\nWITH n, stages WHERE " + SupplyRoutes.AVOIDS_COUNTRIES;
 
-    /** Marks an offtake of a list filtered by date, whose route is that of the date. */
-    private static final String ROUTE_AS_OF = "routeAsOf";
-
     private final GraphReader reader;
 
     private final SupplyRoutes routes;
@@ -48,12 +52,12 @@ public class OfftakeService {
         this.routes = routes;
     }
 
-    public Optional<Map<String, Object>> offtake(String id) {
-        return reader.byId("Offtake", id);
+    public Optional<Offtake> offtake(String id) {
+        return reader.byId(Offtake.class, id);
     }
 
     /** A page of offtakes; their routes are read only if the client selects them, and only for the page. */
-    public Connection offtakes(OfftakeFilter filter, PageRequest page) {
+    public Connection<Offtake> offtakes(OfftakeFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("buyerCountry", filter == null ? null : filter.buyerCountry());
         parameters.put("buyer", filter == null ? null : filter.buyer());
@@ -67,50 +71,47 @@ public class OfftakeService {
                     .anyOf("buyerCountryIn", filter.buyerCountryIn(),
                             "EXISTS { (n)-[:BUYER]->(:Organization)-[:BASED_IN]->(c:Country) WHERE c.id IN $buyerCountryIn }");
         }
-        Connection offtakes = reader.page("Offtake", more.and(OFFTAKES), parameters.get("avoid") == null ? "" : AVOIDING, more.parameters(), page);
-        if (parameters.get("asOf") != null) {
-            // the routes of this page are those valid on the filter's date
-            offtakes.edges().forEach(edge -> edge.node().put(ROUTE_AS_OF, parameters.get("asOf")));
-        }
-        return offtakes;
+        Connection<Offtake> offtakes = reader.page(Offtake.class, more.and(OFFTAKES), parameters.get("avoid") == null ? "" : AVOIDING, more.parameters(), page);
+        // the routes of a page filtered by date are those valid on that date
+        return filter == null || filter.asOf() == null ? offtakes : offtakes.map(offtake -> offtake.withRouteAsOf(filter.asOf()));
     }
 
     /** The routes of offtakes (a page, or offtakes nested elsewhere); one statement per date asked for. */
-    <K extends Map<String, Object>> Map<K, Map<String, Object>> route(List<K> offtakes) {
-        Map<Optional<Object>, List<String>> idsByDate = new LinkedHashMap<>();
-        offtakes.forEach(o -> idsByDate.computeIfAbsent(Optional.ofNullable(o.get(ROUTE_AS_OF)), d -> new ArrayList<>()).add((String) o.get("id")));
-        Map<Optional<Object>, Map<String, Map<String, Object>>> computed = new HashMap<>();
-        idsByDate.forEach((date, ids) -> computed.put(date, routes.routes(ids, (LocalDate) date.orElse(null))));
-        Map<K, Map<String, Object>> result = new LinkedHashMap<>();
-        for (K offtake : offtakes) {
-            result.put(offtake, computed.get(Optional.ofNullable(offtake.get(ROUTE_AS_OF))).getOrDefault((String) offtake.get("id"),
-                    SupplyRoutes.route(null)));
+    Map<Offtake, SupplyRoute> route(List<Offtake> offtakes) {
+        Map<Optional<LocalDate>, List<String>> idsByDate = new LinkedHashMap<>();
+        offtakes.forEach(o -> idsByDate.computeIfAbsent(Optional.ofNullable(o.routeAsOf()), d -> new ArrayList<>()).add(o.id()));
+        Map<Optional<LocalDate>, Map<String, Map<String, Object>>> computed = new HashMap<>();
+        idsByDate.forEach((date, ids) -> computed.put(date, routes.routes(ids, date.orElse(null))));
+        Map<Offtake, SupplyRoute> result = new LinkedHashMap<>();
+        for (Offtake offtake : offtakes) {
+            result.put(offtake, Records.read(SupplyRoute.class, computed.get(Optional.ofNullable(offtake.routeAsOf()))
+                    .getOrDefault(offtake.id(), SupplyRoutes.route(null))));
         }
         return result;
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> buyers(List<K> offtakes) {
-        return reader.related(offtakes, "(parent)-[:BUYER]->(n:Organization)");
+    <K extends Node> Map<K, List<Organization>> buyers(List<K> offtakes) {
+        return reader.related(offtakes, "(parent)-[:BUYER]->(n:Organization)", Organization.class);
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> sellers(List<K> offtakes) {
-        return reader.related(offtakes, "(parent)-[:SELLER]->(n:Organization)");
+    <K extends Node> Map<K, List<Organization>> sellers(List<K> offtakes) {
+        return reader.related(offtakes, "(parent)-[:SELLER]->(n:Organization)", Organization.class);
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> minerals(List<K> offtakes) {
-        return reader.related(offtakes, "(parent)-[:OF]->(n:Mineral)");
+    <K extends Node> Map<K, List<Mineral>> minerals(List<K> offtakes) {
+        return reader.related(offtakes, "(parent)-[:OF]->(n:Mineral)", Mineral.class);
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> origins(List<K> offtakes) {
-        return reader.related(offtakes, "(parent)-[:ORIGIN]->(n:Country)");
+    <K extends Node> Map<K, List<Country>> origins(List<K> offtakes) {
+        return reader.related(offtakes, "(parent)-[:ORIGIN]->(n:Country)", Country.class);
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> processedIn(List<K> offtakes) {
-        return reader.related(offtakes, "(parent)-[:PROCESSED_IN]->(n:Country)");
+    <K extends Node> Map<K, List<Country>> processedIn(List<K> offtakes) {
+        return reader.related(offtakes, "(parent)-[:PROCESSED_IN]->(n:Country)", Country.class);
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> suppliedFrom(List<K> offtakes) {
-        return reader.related(offtakes, "(parent)-[:SUPPLIED_FROM]->(n:Entity)");
+    <K extends Node> Map<K, List<Site>> suppliedFrom(List<K> offtakes) {
+        return reader.related(offtakes, "(parent)-[:SUPPLIED_FROM]->(n:Entity)", Site.class);
     }
 
     /** Filter of the offtakes list. */

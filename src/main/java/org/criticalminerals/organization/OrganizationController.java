@@ -12,6 +12,12 @@ import org.criticalminerals.api.NestedPage;
 import org.criticalminerals.api.NotFoundException;
 import org.criticalminerals.organization.OrganizationService.OrganizationFilter;
 import org.dataloader.DataLoader;
+import org.criticalminerals.model.Country;
+import org.criticalminerals.model.Deposit;
+import org.criticalminerals.model.Facility;
+import org.criticalminerals.model.Organization;
+import org.jspecify.annotations.Nullable;
+import org.criticalminerals.model.Investment;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -30,43 +36,43 @@ class OrganizationController {
 
     OrganizationController(OrganizationService organizations, BatchLoaderRegistry registry) {
         this.organizations = organizations;
-        registry.<NestedPage, List<Map<String, Object>>>forName("organizationInvestments")
+        registry.<NestedPage, List<Investment>>forName("organizationInvestments")
                 .registerMappedBatchLoader((pages, env) -> Mono.fromSupplier(() -> organizations.investments(pages)));
     }
 
     @QueryMapping
-    Map<String, Object> organization(@Argument String id) {
+    Organization organization(@Argument String id) {
         return organizations.organization(id).orElseThrow(() -> new NotFoundException("No organization with id " + id));
     }
 
     @QueryMapping(name = "organizations")
-    Connection organizationList(@Argument OrganizationFilter filter, @Arguments PageRequest page) {
+    Connection<Organization> organizationList(@Argument @Nullable OrganizationFilter filter, @Arguments PageRequest page) {
         return organizations.organizations(filter, page);
     }
 
     @BatchMapping(typeName = "Organization")
-    Map<Map<String, Object>, Map<String, Object>> country(List<Map<String, Object>> parents) {
+    Map<Organization, Country> country(List<Organization> parents) {
         return organizations.country(parents);
     }
 
     @BatchMapping(typeName = "Organization")
-    Map<Map<String, Object>, Map<String, Object>> parent(List<Map<String, Object>> parents) {
+    Map<Organization, Organization> parent(List<Organization> parents) {
         return organizations.parent(parents);
     }
 
     @BatchMapping(typeName = "Organization")
-    Map<Map<String, Object>, List<Map<String, Object>>> operatedDeposits(List<Map<String, Object>> parents) {
+    Map<Organization, List<Deposit>> operatedDeposits(List<Organization> parents) {
         return organizations.operatedDeposits(parents);
     }
 
     @BatchMapping(typeName = "Organization")
-    Map<Map<String, Object>, List<Map<String, Object>>> operatedFacilities(List<Map<String, Object>> parents) {
+    Map<Organization, List<Facility>> operatedFacilities(List<Organization> parents) {
         return organizations.operatedFacilities(parents);
     }
 
     @SchemaMapping(typeName = "Organization", field = "investments")
-    CompletableFuture<List<Map<String, Object>>> investments(Map<String, Object> organization, @Argument Integer first, @Argument String after,
-            DataLoader<NestedPage, List<Map<String, Object>>> organizationInvestments) {
-        return organizationInvestments.load(NestedPage.of((String) organization.get("id"), first, after, INVESTMENTS_PAGE));
+    CompletableFuture<List<Investment>> investments(Organization organization, @Argument @Nullable Integer first,
+            @Argument @Nullable String after, DataLoader<NestedPage, List<Investment>> organizationInvestments) {
+        return organizationInvestments.load(NestedPage.of(organization.id(), first, after, INVESTMENTS_PAGE));
     }
 }

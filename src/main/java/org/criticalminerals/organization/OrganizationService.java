@@ -12,6 +12,13 @@ import org.criticalminerals.api.ListConditions;
 import org.criticalminerals.api.NestedPage;
 import org.criticalminerals.api.ListConditions.NameMatch;
 import org.criticalminerals.api.PageRequest;
+import org.criticalminerals.model.Country;
+import org.criticalminerals.model.Deposit;
+import org.criticalminerals.model.Facility;
+import org.criticalminerals.model.Investment;
+import org.criticalminerals.model.Node;
+import org.criticalminerals.model.Organization;
+import org.criticalminerals.model.Investment;
 import org.springframework.stereotype.Service;
 
 /** Companies, agencies and international bodies. */
@@ -24,11 +31,11 @@ public class OrganizationService {
         this.reader = reader;
     }
 
-    public Optional<Map<String, Object>> organization(String id) {
-        return reader.byId("Organization", id);
+    public Optional<Organization> organization(String id) {
+        return reader.byId(Organization.class, id);
     }
 
-    public Connection organizations(OrganizationFilter filter, PageRequest page) {
+    public Connection<Organization> organizations(OrganizationFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("kind", filter == null ? null : filter.kind());
         parameters.put("country", filter == null ? null : filter.country());
@@ -39,31 +46,31 @@ public class OrganizationService {
                     .anyOf("countryIn", filter.countryIn(), "EXISTS { (n)-[:BASED_IN]->(c:Country) WHERE c.id IN $countryIn }")
                     .anyOf("roleIn", filter.roleIn(), "any(role IN n.roles WHERE role IN $roleIn)");
         }
-        return reader.page("Organization", more.and("""
+        return reader.page(Organization.class, more.and("""
                 ($kind IS NULL OR n.kind = $kind)
                   AND ($country IS NULL OR EXISTS { (n)-[:BASED_IN]->(:Country {id: $country}) })
                   AND ($role IS NULL OR $role IN n.roles)"""), more.parameters(), page);
     }
 
-    <K extends Map<String, Object>> Map<K, Map<String, Object>> country(List<K> organizations) {
-        return reader.relatedOne(organizations, "(parent)-[r:BASED_IN]->(n:Country)");
+    <K extends Node> Map<K, Country> country(List<K> organizations) {
+        return reader.relatedOne(organizations, "(parent)-[r:BASED_IN]->(n:Country)", Country.class);
     }
 
-    <K extends Map<String, Object>> Map<K, Map<String, Object>> parent(List<K> organizations) {
-        return reader.relatedOne(organizations, "(parent)-[r:SUBSIDIARY_OF]->(n:Organization)");
+    <K extends Node> Map<K, Organization> parent(List<K> organizations) {
+        return reader.relatedOne(organizations, "(parent)-[r:SUBSIDIARY_OF]->(n:Organization)", Organization.class);
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> operatedDeposits(List<K> organizations) {
-        return reader.related(organizations, "(parent)-[:OPERATES]->(n:Deposit)");
+    <K extends Node> Map<K, List<Deposit>> operatedDeposits(List<K> organizations) {
+        return reader.related(organizations, "(parent)-[:OPERATES]->(n:Deposit)", Deposit.class);
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> operatedFacilities(List<K> organizations) {
-        return reader.related(organizations, "(parent)-[:OPERATES]->(n:Facility)");
+    <K extends Node> Map<K, List<Facility>> operatedFacilities(List<K> organizations) {
+        return reader.related(organizations, "(parent)-[:OPERATES]->(n:Facility)", Facility.class);
     }
 
     /** Pages of the investments organizations made, one statement for all organizations asking for the same page. */
-    Map<NestedPage, List<Map<String, Object>>> investments(Set<NestedPage> pages) {
-        return reader.relatedPages(pages, "(parent)-[:INVESTED]->(n:Investment)");
+    Map<NestedPage, List<Investment>> investments(Set<NestedPage> pages) {
+        return reader.relatedPages(pages, "(parent)-[:INVESTED]->(n:Investment)", Investment.class);
     }
 
     /** Filter of the organizations list. */

@@ -8,6 +8,13 @@ import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.api.NotFoundException;
 import org.criticalminerals.policy.PolicyService.PolicyFilter;
 import org.criticalminerals.policy.PolicyService.TargetFilter;
+import org.criticalminerals.model.Agreement;
+import org.criticalminerals.model.Country;
+import org.criticalminerals.model.Mineral;
+import org.criticalminerals.model.PartyEntity;
+import org.criticalminerals.model.Policy;
+import org.criticalminerals.model.Target;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -24,62 +31,62 @@ class PolicyController {
     }
 
     @QueryMapping
-    Map<String, Object> policy(@Argument String id) {
+    Policy policy(@Argument String id) {
         return policies.policy(id).orElseThrow(() -> new NotFoundException("No policy with id " + id));
     }
 
     @QueryMapping
-    Map<String, Object> target(@Argument String id) {
+    Target target(@Argument String id) {
         return policies.target(id).orElseThrow(() -> new NotFoundException("No target with id " + id));
     }
 
     @QueryMapping(name = "policies")
-    Connection policyList(@Argument PolicyFilter filter, @Arguments PageRequest page) {
+    Connection<Policy> policyList(@Argument @Nullable PolicyFilter filter, @Arguments PageRequest page) {
         return policies.policies(filter, page);
     }
 
     @QueryMapping(name = "targets")
-    Connection targetList(@Argument TargetFilter filter, @Arguments PageRequest page) {
+    Connection<Target> targetList(@Argument @Nullable TargetFilter filter, @Arguments PageRequest page) {
         return policies.targets(filter, page);
     }
 
     @BatchMapping(typeName = "Policy")
-    Map<Map<String, Object>, Map<String, Object>> issuer(List<Map<String, Object>> parents) {
+    Map<Policy, PartyEntity> issuer(List<Policy> parents) {
         return policies.issuer(parents);
     }
 
     @BatchMapping(typeName = "Policy")
-    Map<Map<String, Object>, List<Map<String, Object>>> designates(List<Map<String, Object>> parents) {
+    Map<Policy, List<Mineral>> designates(List<Policy> parents) {
         return policies.designates(parents);
     }
 
     @BatchMapping(typeName = "Policy")
-    Map<Map<String, Object>, List<Map<String, Object>>> minerals(List<Map<String, Object>> parents) {
+    Map<Policy, List<Mineral>> minerals(List<Policy> parents) {
         return policies.minerals(parents);
     }
 
     @BatchMapping(typeName = "Policy")
-    Map<Map<String, Object>, Map<String, Object>> agreement(List<Map<String, Object>> parents) {
+    Map<Policy, Agreement> agreement(List<Policy> parents) {
         return policies.agreement(parents);
     }
 
     @BatchMapping(typeName = "Policy")
-    Map<Map<String, Object>, List<Map<String, Object>>> targets(List<Map<String, Object>> parents) {
+    Map<Policy, List<Target>> targets(List<Policy> parents) {
         return policies.targets(parents);
     }
 
     @BatchMapping(typeName = "Target", field = "policy")
-    Map<Map<String, Object>, Map<String, Object>> targetPolicy(List<Map<String, Object>> parents) {
+    Map<Target, Policy> targetPolicy(List<Target> parents) {
         return policies.targetPolicy(parents);
     }
 
     @BatchMapping(typeName = "Target", field = "mineral")
-    Map<Map<String, Object>, Map<String, Object>> targetMineral(List<Map<String, Object>> parents) {
+    Map<Target, Mineral> targetMineral(List<Target> parents) {
         return policies.targetMineral(parents);
     }
 
     @BatchMapping(typeName = "Target", field = "country")
-    Map<Map<String, Object>, Map<String, Object>> targetCountry(List<Map<String, Object>> parents) {
+    Map<Target, Country> targetCountry(List<Target> parents) {
         return policies.targetCountry(parents);
     }
 }

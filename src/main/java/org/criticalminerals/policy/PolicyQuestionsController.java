@@ -3,6 +3,7 @@ package org.criticalminerals.policy;
 import java.util.List;
 import java.util.Map;
 
+import org.criticalminerals.api.Records;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -17,7 +18,7 @@ class PolicyQuestionsController {
     }
 
     @QueryMapping
-    List<Map<String, Object>> targetsVersusSecured(@Argument String country) {
-        return questions.targetsVersusSecured(country);
+    List<TargetGap> targetsVersusSecured(@Argument String country) {
+        return Records.readAll(TargetGap.class, questions.targetsVersusSecured(country));
     }
 }

@@ -14,6 +14,13 @@ import org.criticalminerals.api.ListConditions.IntRange;
 import org.criticalminerals.api.ListConditions.NameMatch;
 import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.mineral.MineralService;
+import org.criticalminerals.model.Agreement;
+import org.criticalminerals.model.Country;
+import org.criticalminerals.model.Mineral;
+import org.criticalminerals.model.Node;
+import org.criticalminerals.model.Policy;
+import org.criticalminerals.model.Target;
+import org.criticalminerals.model.PartyEntity;
 import org.springframework.stereotype.Service;
 
 /** Policies, laws, strategies, programmes, funds and critical-mineral lists, and the targets they set. */
@@ -26,15 +33,15 @@ public class PolicyService {
         this.reader = reader;
     }
 
-    public Optional<Map<String, Object>> policy(String id) {
-        return reader.byId("Policy", id);
+    public Optional<Policy> policy(String id) {
+        return reader.byId(Policy.class, id);
     }
 
-    public Optional<Map<String, Object>> target(String id) {
-        return reader.byId("Target", id);
+    public Optional<Target> target(String id) {
+        return reader.byId(Target.class, id);
     }
 
-    public Connection policies(PolicyFilter filter, PageRequest page) {
+    public Connection<Policy> policies(PolicyFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("issuer", filter == null ? null : filter.issuer());
         parameters.put("kind", filter == null ? null : filter.kind());
@@ -43,13 +50,13 @@ public class PolicyService {
         if (filter != null) {
             more.name(filter.name()).in("kind", filter.kindIn()).dates("date", filter.date());
         }
-        return reader.page("Policy", more.and("""
+        return reader.page(Policy.class, more.and("""
                 ($issuer IS NULL OR EXISTS { (n)-[:ISSUED_BY]->(:Entity {id: $issuer}) })
                   AND ($kind IS NULL OR n.kind = $kind)
                   AND ($designates IS NULL OR EXISTS { (n)-[:DESIGNATES]->(:Mineral {id: $designates}) })"""), more.parameters(), page);
     }
 
-    public Connection targets(TargetFilter filter, PageRequest page) {
+    public Connection<Target> targets(TargetFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("country", filter == null ? null : filter.country());
         parameters.put("mineral", filter == null ? null : filter.mineral());
@@ -61,7 +68,7 @@ public class PolicyService {
                             (EXISTS { (n)-[:OF_COUNTRY]->(c:Country) WHERE c.id IN $countryIn }
                              OR EXISTS { (n)<-[:SETS]-(:Policy)-[:ISSUED_BY]->(c:Country) WHERE c.id IN $countryIn })""");
         }
-        return reader.page("Target", more.and("""
+        return reader.page(Target.class, more.and("""
                 ($country IS NULL OR EXISTS { (n)-[:OF_COUNTRY]->(:Country {id: $country}) }
                        OR EXISTS { (n)<-[:SETS]-(:Policy)-[:ISSUED_BY]->(:Country {id: $country}) })
                   AND ($year IS NULL OR n.year = $year)
@@ -70,36 +77,36 @@ public class PolicyService {
                 more.parameters(), page);
     }
 
-    <K extends Map<String, Object>> Map<K, Map<String, Object>> issuer(List<K> policies) {
-        return reader.relatedOne(policies, "(parent)-[r:ISSUED_BY]->(n:Entity)");
+    <K extends Node> Map<K, PartyEntity> issuer(List<K> policies) {
+        return reader.relatedOne(policies, "(parent)-[r:ISSUED_BY]->(n:Entity)", PartyEntity.class);
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> designates(List<K> policies) {
-        return reader.related(policies, "(parent)-[:DESIGNATES]->(n:Mineral)");
+    <K extends Node> Map<K, List<Mineral>> designates(List<K> policies) {
+        return reader.related(policies, "(parent)-[:DESIGNATES]->(n:Mineral)", Mineral.class);
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> minerals(List<K> policies) {
-        return reader.related(policies, "(parent)-[:CONCERNS]->(n:Mineral)");
+    <K extends Node> Map<K, List<Mineral>> minerals(List<K> policies) {
+        return reader.related(policies, "(parent)-[:CONCERNS]->(n:Mineral)", Mineral.class);
     }
 
-    <K extends Map<String, Object>> Map<K, Map<String, Object>> agreement(List<K> policies) {
-        return reader.relatedOne(policies, "(parent)-[r:UNDER]->(n:Agreement)");
+    <K extends Node> Map<K, Agreement> agreement(List<K> policies) {
+        return reader.relatedOne(policies, "(parent)-[r:UNDER]->(n:Agreement)", Agreement.class);
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> targets(List<K> policies) {
-        return reader.related(policies, "(parent)-[:SETS]->(n:Target)");
+    <K extends Node> Map<K, List<Target>> targets(List<K> policies) {
+        return reader.related(policies, "(parent)-[:SETS]->(n:Target)", Target.class);
     }
 
-    <K extends Map<String, Object>> Map<K, Map<String, Object>> targetPolicy(List<K> targets) {
-        return reader.relatedOne(targets, "(parent)<-[r:SETS]-(n:Policy)");
+    <K extends Node> Map<K, Policy> targetPolicy(List<K> targets) {
+        return reader.relatedOne(targets, "(parent)<-[r:SETS]-(n:Policy)", Policy.class);
     }
 
-    <K extends Map<String, Object>> Map<K, Map<String, Object>> targetMineral(List<K> targets) {
-        return reader.relatedOne(targets, "(parent)-[r:FOR]->(n:Mineral)");
+    <K extends Node> Map<K, Mineral> targetMineral(List<K> targets) {
+        return reader.relatedOne(targets, "(parent)-[r:FOR]->(n:Mineral)", Mineral.class);
     }
 
-    <K extends Map<String, Object>> Map<K, Map<String, Object>> targetCountry(List<K> targets) {
-        return reader.relatedOne(targets, "(parent)-[r:OF_COUNTRY]->(n:Country)");
+    <K extends Node> Map<K, Country> targetCountry(List<K> targets) {
+        return reader.relatedOne(targets, "(parent)-[r:OF_COUNTRY]->(n:Country)", Country.class);
     }
 
     /** Filter of the targets list. */

@@ -2,16 +2,18 @@ package org.criticalminerals.provenance;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-import graphql.schema.DataFetcher;
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.api.Entities;
 import org.criticalminerals.api.NotFoundException;
+import org.criticalminerals.api.TypedDataFetcher;
+import org.criticalminerals.model.Evidenced;
 import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
+import org.criticalminerals.model.Source;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -38,27 +40,27 @@ class ProvenanceController {
 
     ProvenanceController(ProvenanceService provenance, BatchLoaderRegistry registry) {
         this.provenance = provenance;
-        registry.<String, List<Map<String, Object>>>forName(CLAIMS_LOADER)
+        registry.<String, List<Claim>>forName(CLAIMS_LOADER)
                 .registerMappedBatchLoader((ids, env) -> Mono.fromSupplier(() -> provenance.claims(ids)));
     }
 
     @QueryMapping
-    Map<String, Object> source(@Argument String id) {
+    Source source(@Argument String id) {
         return provenance.source(id).orElseThrow(() -> new NotFoundException("No source with id " + id));
     }
 
     @QueryMapping(name = "sources")
-    Connection sourceList(@Argument ProvenanceService.SourceFilter filter, @Arguments PageRequest page) {
+    Connection<Source> sourceList(@Argument ProvenanceService.@Nullable SourceFilter filter, @Arguments PageRequest page) {
         return provenance.sources(filter, page);
     }
 
     @BatchMapping(typeName = "Claim")
-    Map<Map<String, Object>, Map<String, Object>> source(List<Map<String, Object>> claims) {
+    Map<Claim, Source> source(List<Claim> claims) {
         return provenance.sourceOf(claims);
     }
 
     @SchemaMapping(typeName = "Claim")
-    List<Map<String, Object>> figures(Map<String, Object> claim) {
+    List<Figure> figures(Claim claim) {
         return ProvenanceService.figures(claim);
     }
 
@@ -68,36 +70,20 @@ class ProvenanceController {
         return wiring -> {
             for (String type : EVIDENCED_TYPES) {
                 wiring.type(type, builder -> builder
-                        .dataFetcher("claims", env -> claimsOf(env.getSource(), env.getDataLoader(CLAIMS_LOADER)))
-                        .dataFetcher("disputes", env -> claimsOf(env.getSource(), env.getDataLoader(CLAIMS_LOADER))
-                                .thenApply(claims -> ProvenanceService.disputes(env.getSource(), claims)))
-                        .dataFetcher("sourceKinds", sourceKinds()));
+                        .dataFetcher("claims", TypedDataFetcher.listOf("claims of a fact", Claim.class,
+                                env -> claimsOf(env.getSource(), env.getDataLoader(CLAIMS_LOADER))))
+                        .dataFetcher("disputes", TypedDataFetcher.listOf("disputes of a fact", Dispute.class,
+                                env -> claimsOf(env.getSource(), env.getDataLoader(CLAIMS_LOADER))
+                                        .thenApply(claims -> ProvenanceService.disputes(env.getSource(), claims)))));
             }
-            wiring.type("Investment", builder -> builder.dataFetcher("amounts",
-                    env -> claimsOf(env.getSource(), env.getDataLoader(CLAIMS_LOADER))
-                            .thenApply(claims -> ProvenanceService.figures(env.getSource(), claims, "amount", Set.of("currency")))));
-            wiring.type("Offtake", builder -> builder.dataFetcher("volumes",
-                    env -> claimsOf(env.getSource(), env.getDataLoader(CLAIMS_LOADER))
-                            .thenApply(claims -> ProvenanceService.figures(env.getSource(), claims, "volume", Set.of("unit", "volumeQualifier"))
-                                    .stream().map(ProvenanceController::volumeFigure).toList())));
+            wiring.type("Investment", builder -> builder.dataFetcher("amounts", TypedDataFetcher.listOf("amounts of an investment",
+                    MonetaryFigure.class, env -> claimsOf(env.getSource(), env.getDataLoader(CLAIMS_LOADER)).thenApply(ProvenanceService::amounts))));
+            wiring.type("Offtake", builder -> builder.dataFetcher("volumes", TypedDataFetcher.listOf("volumes of an offtake",
+                    VolumeFigure.class, env -> claimsOf(env.getSource(), env.getDataLoader(CLAIMS_LOADER)).thenApply(ProvenanceService::volumes))));
         };
     }
 
-    private static CompletableFuture<List<Map<String, Object>>> claimsOf(Map<String, Object> fact,
-            DataLoader<String, List<Map<String, Object>>> loader) {
-        return loader.load((String) fact.get("id")).thenApply(claims -> claims == null ? List.of() : claims);
-    }
-
-    private static DataFetcher<Object> sourceKinds() {
-        return env -> {
-            Map<String, Object> fact = env.getSource();
-            return fact.get("sourceKinds") == null ? List.of() : fact.get("sourceKinds");
-        };
-    }
-
-    private static Map<String, Object> volumeFigure(Map<String, Object> figure) {
-        Map<String, Object> shaped = new java.util.LinkedHashMap<>(figure);
-        shaped.put("qualifier", figure.get("volumeQualifier") != null ? figure.get("volumeQualifier") : figure.get("qualifier"));
-        return shaped;
+    private static CompletableFuture<List<Claim>> claimsOf(Evidenced fact, @Nullable DataLoader<String, List<Claim>> loader) {
+        return java.util.Objects.requireNonNull(loader).load(fact.id()).thenApply(claims -> claims == null ? List.of() : claims);
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.criticalminerals.api.RankedPage;
+import org.criticalminerals.api.Records;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -18,7 +20,8 @@ class ProvenanceQuestionsController {
     }
 
     @QueryMapping
-    List<Map<String, Object>> disagreements(@Argument Integer first, @Argument String after) {
-        return questions.disagreements(RankedPage.of("disagreements", first, after, 100, 1_000, Integer.MAX_VALUE));
+    List<Disagreement> disagreements(@Argument @Nullable Integer first, @Argument @Nullable String after) {
+        return Records.readAll(Disagreement.class,
+                questions.disagreements(RankedPage.of("disagreements", first, after, 100, 1_000, Integer.MAX_VALUE)));
     }
 }

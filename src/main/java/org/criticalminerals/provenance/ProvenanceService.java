@@ -1,5 +1,6 @@
 package org.criticalminerals.provenance;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,7 +15,11 @@ import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
 import org.criticalminerals.api.ListConditions;
 import org.criticalminerals.api.ListConditions.NameMatch;
+import org.criticalminerals.api.Records;
+import org.criticalminerals.model.Evidenced;
+import org.criticalminerals.model.PartialDate;
 import org.criticalminerals.api.PageRequest;
+import org.criticalminerals.model.Source;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,23 +36,23 @@ public class ProvenanceService {
         this.reader = reader;
     }
 
-    public Optional<Map<String, Object>> source(String id) {
-        return reader.byId("Source", id);
+    public Optional<Source> source(String id) {
+        return reader.byId(Source.class, id);
     }
 
-    public Connection sources(SourceFilter filter, PageRequest page) {
+    public Connection<Source> sources(SourceFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("kind", filter == null ? null : filter.kind());
         ListConditions more = ListConditions.with(parameters);
         if (filter != null) {
             more.name(filter.name()).in("kind", filter.kindIn());
         }
-        return reader.page("Source", more.and("$kind IS NULL OR n.kind = $kind"), more.parameters(), page);
+        return reader.page(Source.class, more.and("$kind IS NULL OR n.kind = $kind"), more.parameters(), page);
     }
 
     /** Claims of each fact, by fact id; one statement for all facts. */
-    public Map<String, List<Map<String, Object>>> claims(Collection<String> factIds) {
-        Map<String, List<Map<String, Object>>> byFact = new HashMap<>();
+    public Map<String, List<Claim>> claims(Collection<String> factIds) {
+        Map<String, List<Claim>> byFact = new HashMap<>();
         reader.rows("""
                 UNWIND $ids AS factId
                 MATCH (:Entity {id: factId})-[:CLAIMED_BY]->(c:Claim)
@@ -55,22 +60,22 @@ public class ProvenanceService {
                 RETURN factId, collect(c {.*}) AS claims""", Map.of("ids", List.copyOf(factIds))).forEach(row -> {
                     @SuppressWarnings("unchecked")
                     List<Map<String, Object>> claims = (List<Map<String, Object>>) row.get("claims");
-                    byFact.put((String) row.get("factId"), claims);
+                    byFact.put((String) row.get("factId"), claims.stream().map(Claim::of).toList());
                 });
         return byFact;
     }
 
     /** Sources of the given claims; one statement for all. */
-    public <K extends Map<String, Object>> Map<K, Map<String, Object>> sourceOf(List<K> claims) {
-        Map<String, Map<String, Object>> sources = new HashMap<>();
+    public Map<Claim, Source> sourceOf(List<Claim> claims) {
+        Map<String, Source> sources = new HashMap<>();
         reader.rows("MATCH (n:Source) WHERE n.id IN $ids RETURN " + GraphReader.ENTITY + " AS source",
-                Map.of("ids", claims.stream().map(c -> c.get("source")).distinct().toList())).forEach(row -> {
+                Map.of("ids", claims.stream().map(Claim::sourceId).distinct().toList())).forEach(row -> {
                     @SuppressWarnings("unchecked")
-                    Map<String, Object> source = (Map<String, Object>) row.get("source");
-                    sources.put((String) source.get("id"), source);
+                    Source source = Records.read(Source.class, (Map<String, Object>) row.get("source"));
+                    sources.put(source.id(), source);
                 });
-        Map<K, Map<String, Object>> result = new LinkedHashMap<>();
-        claims.forEach(claim -> result.put(claim, sources.get((String) claim.get("source"))));
+        Map<Claim, Source> result = new LinkedHashMap<>();
+        claims.forEach(claim -> result.put(claim, sources.get(claim.sourceId())));
         return result;
     }
 
@@ -78,56 +83,50 @@ public class ProvenanceService {
      * The disagreements of a fact, contradictions first, each with its kind and the claims that give a figure
      * (or a reference) for the field.
      */
-    public static List<Map<String, Object>> disputes(Map<String, Object> fact, List<Map<String, Object>> claims) {
-        if (!(fact.get("disputed") instanceof List<?> fields) || !(fact.get("disputeKinds") instanceof List<?> kinds)) {
-            return List.of();
-        }
-        List<Map<String, Object>> disputes = new ArrayList<>();
-        for (int i = 0; i < fields.size(); i++) {
-            String field = fields.get(i).toString();
-            List<Map<String, Object>> giving = claims.stream().filter(c -> gives(c, field)).toList();
-            disputes.add(Map.of("field", field, "kind", kinds.get(i), "claims", giving));
+    public static List<Dispute> disputes(Evidenced fact, List<Claim> claims) {
+        List<Dispute> disputes = new ArrayList<>();
+        for (int i = 0; i < fact.disputed().size(); i++) {
+            String field = fact.disputed().get(i);
+            disputes.add(new Dispute(field, fact.disputeKinds().get(i), claims.stream().filter(c -> c.gives(field)).toList()));
         }
         return disputes;
     }
 
-    /** Whether a claim gives a figure for the field, or asserts the reference of that name. */
-    static boolean gives(Map<String, Object> claim, String field) {
-        return claim.get("fields") instanceof List<?> fields && fields.contains(field)
-                || claim.get("references") instanceof String references && references.contains("\"" + field + "\":");
+    /** The amounts of an investment: each claim that gives one, with its currency. */
+    public static List<MonetaryFigure> amounts(List<Claim> claims) {
+        return figures(claims, "amount").stream().map(claim -> new MonetaryFigure(decimal(claim.values().get("amount")),
+                (String) claim.values().get("currency"), "ABOUT".equals(claim.values().get("qualifier")), claim)).toList();
     }
 
-    /** Figures of one field across claims: each claim that gives the field, or the fact's own value. */
-    public static List<Map<String, Object>> figures(Map<String, Object> fact, List<Map<String, Object>> claims, String field,
-            Set<String> companions) {
-        List<Map<String, Object>> figures = new ArrayList<>();
-        for (Map<String, Object> claim : claims) {
-            if (gives(claim, field) && claim.get(field) != null) {
-                Map<String, Object> figure = new LinkedHashMap<>();
-                figure.put(field, claim.get(field));
-                for (String companion : companions) {
-                    figure.put(companion, claim.get(companion));
-                }
-                figure.put("qualifier", claim.get("qualifier"));
-                figure.put("approximate", "ABOUT".equals(claim.get("qualifier")));
-                figure.put("claim", claim);
-                figures.add(figure);
-            }
-        }
-        return figures;
+    /** The volumes of an offtake: each claim that gives one, with its unit and qualifier. */
+    public static List<VolumeFigure> volumes(List<Claim> claims) {
+        return figures(claims, "volume").stream().map(claim -> {
+            Object qualifier = claim.values().get("volumeQualifier") != null ? claim.values().get("volumeQualifier") : claim.values().get("qualifier");
+            return new VolumeFigure(decimal(claim.values().get("volume")), (String) claim.values().get("unit"),
+                    qualifier == null ? null : qualifier.toString(), claim);
+        }).toList();
+    }
+
+    /** The claims that give a figure for the field. */
+    private static List<Claim> figures(List<Claim> claims, String field) {
+        return claims.stream().filter(claim -> claim.gives(field) && claim.values().get(field) != null).toList();
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());
     }
 
     /** The figures a claim gives, as field/value text pairs. */
-    public static List<Map<String, Object>> figures(Map<String, Object> claim) {
-        List<Map<String, Object>> figures = new ArrayList<>();
-        if (claim.get("fields") instanceof List<?> fields) {
+    public static List<Figure> figures(Claim claim) {
+        List<Figure> figures = new ArrayList<>();
+        if (claim.values().get("fields") instanceof List<?> fields) {
             for (Object field : fields) {
-                Object value = claim.get(field.toString());
-                if (value instanceof Map<?, ?> shapedDate && shapedDate.get("value") instanceof LocalDate date) {
-                    value = date; // claims arrive shaped: dates as {value, precision}
+                Object value = claim.values().get(field.toString());
+                if (value instanceof PartialDate partial) {
+                    value = partial.start(); // claims arrive shaped: dates with their precision
                 }
-                String text = value instanceof LocalDate date ? text(date, (String) claim.get(field + "Precision")) : String.valueOf(value);
-                figures.add(Map.of("field", field, "value", text));
+                String text = value instanceof LocalDate date ? text(date, (String) claim.values().get(field + "Precision")) : String.valueOf(value);
+                figures.add(new Figure(field.toString(), text));
             }
         }
         return figures;

@@ -8,6 +8,12 @@ import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.api.NotFoundException;
 import org.criticalminerals.site.SiteService.FacilityFilter;
 import org.criticalminerals.site.SiteService.SiteFilter;
+import org.criticalminerals.model.Country;
+import org.criticalminerals.model.Deposit;
+import org.criticalminerals.model.Facility;
+import org.criticalminerals.model.Mineral;
+import org.criticalminerals.model.Organization;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -24,67 +30,67 @@ class SiteController {
     }
 
     @QueryMapping
-    Map<String, Object> deposit(@Argument String id) {
+    Deposit deposit(@Argument String id) {
         return sites.deposit(id).orElseThrow(() -> new NotFoundException("No deposit with id " + id));
     }
 
     @QueryMapping
-    Map<String, Object> facility(@Argument String id) {
+    Facility facility(@Argument String id) {
         return sites.facility(id).orElseThrow(() -> new NotFoundException("No facility with id " + id));
     }
 
     @QueryMapping(name = "deposits")
-    Connection depositList(@Argument SiteFilter filter, @Arguments PageRequest page) {
+    Connection<Deposit> depositList(@Argument @Nullable SiteFilter filter, @Arguments PageRequest page) {
         return sites.deposits(filter, page);
     }
 
     @QueryMapping(name = "facilities")
-    Connection facilityList(@Argument FacilityFilter filter, @Arguments PageRequest page) {
+    Connection<Facility> facilityList(@Argument @Nullable FacilityFilter filter, @Arguments PageRequest page) {
         return sites.facilities(filter, page);
     }
 
     @BatchMapping(typeName = "Deposit", field = "country")
-    Map<Map<String, Object>, Map<String, Object>> depositCountry(List<Map<String, Object>> parents) {
+    Map<Deposit, Country> depositCountry(List<Deposit> parents) {
         return sites.country(parents);
     }
 
     @BatchMapping(typeName = "Facility", field = "country")
-    Map<Map<String, Object>, Map<String, Object>> facilityCountry(List<Map<String, Object>> parents) {
+    Map<Facility, Country> facilityCountry(List<Facility> parents) {
         return sites.country(parents);
     }
 
     @BatchMapping(typeName = "Deposit", field = "operators")
-    Map<Map<String, Object>, List<Map<String, Object>>> depositOperators(List<Map<String, Object>> parents) {
+    Map<Deposit, List<Organization>> depositOperators(List<Deposit> parents) {
         return sites.operators(parents);
     }
 
     @BatchMapping(typeName = "Facility", field = "operators")
-    Map<Map<String, Object>, List<Map<String, Object>>> facilityOperators(List<Map<String, Object>> parents) {
+    Map<Facility, List<Organization>> facilityOperators(List<Facility> parents) {
         return sites.operators(parents);
     }
 
     @BatchMapping(typeName = "Deposit", field = "minerals")
-    Map<Map<String, Object>, List<Map<String, Object>>> depositMinerals(List<Map<String, Object>> parents) {
+    Map<Deposit, List<Mineral>> depositMinerals(List<Deposit> parents) {
         return sites.minerals(parents);
     }
 
     @BatchMapping(typeName = "Facility", field = "minerals")
-    Map<Map<String, Object>, List<Map<String, Object>>> facilityMinerals(List<Map<String, Object>> parents) {
+    Map<Facility, List<Mineral>> facilityMinerals(List<Facility> parents) {
         return sites.minerals(parents);
     }
 
     @BatchMapping(typeName = "Deposit", field = "suppliesTo")
-    Map<Map<String, Object>, List<Map<String, Object>>> depositSuppliesTo(List<Map<String, Object>> parents) {
+    Map<Deposit, List<SupplyLink>> depositSuppliesTo(List<Deposit> parents) {
         return sites.suppliesTo(parents);
     }
 
     @BatchMapping(typeName = "Facility", field = "suppliesTo")
-    Map<Map<String, Object>, List<Map<String, Object>>> facilitySuppliesTo(List<Map<String, Object>> parents) {
+    Map<Facility, List<SupplyLink>> facilitySuppliesTo(List<Facility> parents) {
         return sites.suppliesTo(parents);
     }
 
     @BatchMapping(typeName = "Facility")
-    Map<Map<String, Object>, List<Map<String, Object>>> suppliedBy(List<Map<String, Object>> parents) {
+    Map<Facility, List<SupplyLink>> suppliedBy(List<Facility> parents) {
         return sites.suppliedBy(parents);
     }
 }

@@ -12,6 +12,13 @@ import org.criticalminerals.api.ListConditions;
 import org.criticalminerals.api.ListConditions.NameMatch;
 import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.mineral.MineralService;
+import org.criticalminerals.model.Country;
+import org.criticalminerals.model.Deposit;
+import org.criticalminerals.model.Facility;
+import org.criticalminerals.model.Mineral;
+import org.criticalminerals.model.Node;
+import org.criticalminerals.model.Organization;
+import org.criticalminerals.api.Records;
 import org.springframework.stereotype.Service;
 
 /** Deposits, mines and processing facilities, and the material flows between them. */
@@ -40,15 +47,15 @@ public class SiteService {
         this.reader = reader;
     }
 
-    public Optional<Map<String, Object>> deposit(String id) {
-        return reader.byId("Deposit", id);
+    public Optional<Deposit> deposit(String id) {
+        return reader.byId(Deposit.class, id);
     }
 
-    public Optional<Map<String, Object>> facility(String id) {
-        return reader.byId("Facility", id);
+    public Optional<Facility> facility(String id) {
+        return reader.byId(Facility.class, id);
     }
 
-    public Connection deposits(SiteFilter filter, PageRequest page) {
+    public Connection<Deposit> deposits(SiteFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("country", filter == null ? null : filter.country());
         parameters.put("mineral", filter == null ? null : filter.mineral());
@@ -57,10 +64,10 @@ public class SiteService {
         if (filter != null) {
             more.name(filter.name()).in("status", filter.statusIn()).anyOf("countryIn", filter.countryIn(), LOCATED_IN_ANY);
         }
-        return reader.page("Deposit", more.and(SITE_FILTER + "\n  AND ($status IS NULL OR n.status = $status)"), more.parameters(), page);
+        return reader.page(Deposit.class, more.and(SITE_FILTER + "\n  AND ($status IS NULL OR n.status = $status)"), more.parameters(), page);
     }
 
-    public Connection facilities(FacilityFilter filter, PageRequest page) {
+    public Connection<Facility> facilities(FacilityFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("country", filter == null ? null : filter.country());
         parameters.put("mineral", filter == null ? null : filter.mineral());
@@ -69,39 +76,39 @@ public class SiteService {
         if (filter != null) {
             more.name(filter.name()).in("stage", filter.stageIn()).anyOf("countryIn", filter.countryIn(), LOCATED_IN_ANY);
         }
-        return reader.page("Facility", more.and(SITE_FILTER + "\n  AND ($stage IS NULL OR n.stage = $stage)"), more.parameters(), page);
+        return reader.page(Facility.class, more.and(SITE_FILTER + "\n  AND ($stage IS NULL OR n.stage = $stage)"), more.parameters(), page);
     }
 
-    <K extends Map<String, Object>> Map<K, Map<String, Object>> country(List<K> sites) {
-        return reader.relatedOne(sites, "(parent)-[r:LOCATED_IN]->(n:Country)");
+    <K extends Node> Map<K, Country> country(List<K> sites) {
+        return reader.relatedOne(sites, "(parent)-[r:LOCATED_IN]->(n:Country)", Country.class);
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> operators(List<K> sites) {
-        return reader.related(sites, "(parent)<-[:OPERATES]-(n:Organization)");
+    <K extends Node> Map<K, List<Organization>> operators(List<K> sites) {
+        return reader.related(sites, "(parent)<-[:OPERATES]-(n:Organization)", Organization.class);
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> minerals(List<K> sites) {
-        return reader.related(sites, "(parent)-[:PRODUCES]->(n:Mineral)");
+    <K extends Node> Map<K, List<Mineral>> minerals(List<K> sites) {
+        return reader.related(sites, "(parent)-[:PRODUCES]->(n:Mineral)", Mineral.class);
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> suppliesTo(List<K> sites) {
+    <K extends Node> Map<K, List<SupplyLink>> suppliesTo(List<K> sites) {
         return links(sites, "(parent)-[r:SUPPLIES]->(b:Facility) WITH parentId, r, parent AS a, b");
     }
 
-    <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> suppliedBy(List<K> sites) {
+    <K extends Node> Map<K, List<SupplyLink>> suppliedBy(List<K> sites) {
         return links(sites, "(a)-[r:SUPPLIES]->(parent) WITH parentId, r, a, parent AS b");
     }
 
-    private <K extends Map<String, Object>> Map<K, List<Map<String, Object>>> links(List<K> sites, String pattern) {
+    private <K extends Node> Map<K, List<SupplyLink>> links(List<K> sites, String pattern) {
         Map<String, List<Map<String, Object>>> byId = new HashMap<>();
         reader.rows(SUPPLY_LINKS.formatted(pattern),
-                Map.of("ids", sites.stream().map(s -> s.get("id")).toList())).forEach(row -> {
+                Map.of("ids", sites.stream().map(Node::id).toList())).forEach(row -> {
                     @SuppressWarnings("unchecked")
                     List<Map<String, Object>> links = (List<Map<String, Object>>) row.get("links");
                     byId.put((String) row.get("parentId"), links);
                 });
-        Map<K, List<Map<String, Object>>> result = new LinkedHashMap<>();
-        sites.forEach(site -> result.put(site, byId.getOrDefault((String) site.get("id"), List.of())));
+        Map<K, List<SupplyLink>> result = new LinkedHashMap<>();
+        sites.forEach(site -> result.put(site, Records.readAll(SupplyLink.class, byId.getOrDefault(site.id(), List.of()))));
         return result;
     }
 

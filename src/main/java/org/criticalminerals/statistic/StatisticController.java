@@ -7,6 +7,10 @@ import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.api.NotFoundException;
 import org.criticalminerals.statistic.StatisticService.StatisticFilter;
+import org.criticalminerals.model.Country;
+import org.criticalminerals.model.Mineral;
+import org.criticalminerals.model.Statistic;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -23,27 +27,27 @@ class StatisticController {
     }
 
     @QueryMapping
-    Map<String, Object> statistic(@Argument String id) {
+    Statistic statistic(@Argument String id) {
         return statistics.statistic(id).orElseThrow(() -> new NotFoundException("No statistic with id " + id));
     }
 
     @QueryMapping(name = "statistics")
-    Connection statisticList(@Argument StatisticFilter filter, @Arguments PageRequest page) {
+    Connection<Statistic> statisticList(@Argument @Nullable StatisticFilter filter, @Arguments PageRequest page) {
         return statistics.statistics(filter, page);
     }
 
     @BatchMapping(typeName = "Statistic")
-    Map<Map<String, Object>, Map<String, Object>> country(List<Map<String, Object>> parents) {
+    Map<Statistic, Country> country(List<Statistic> parents) {
         return statistics.country(parents);
     }
 
     @BatchMapping(typeName = "Statistic")
-    Map<Map<String, Object>, Map<String, Object>> partner(List<Map<String, Object>> parents) {
+    Map<Statistic, Country> partner(List<Statistic> parents) {
         return statistics.partner(parents);
     }
 
     @BatchMapping(typeName = "Statistic")
-    Map<Map<String, Object>, Map<String, Object>> mineral(List<Map<String, Object>> parents) {
+    Map<Statistic, Mineral> mineral(List<Statistic> parents) {
         return statistics.mineral(parents);
     }
 }

@@ -3,6 +3,7 @@ package org.criticalminerals.statistic;
 import java.util.List;
 import java.util.Map;
 
+import org.criticalminerals.api.Records;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -17,7 +18,7 @@ class StatisticQuestionsController {
     }
 
     @QueryMapping
-    List<Map<String, Object>> dependencyOverTime(@Argument String country, @Argument String mineral) {
-        return questions.dependencyOverTime(country, mineral);
+    List<DependencyPoint> dependencyOverTime(@Argument String country, @Argument String mineral) {
+        return Records.readAll(DependencyPoint.class, questions.dependencyOverTime(country, mineral));
     }
 }

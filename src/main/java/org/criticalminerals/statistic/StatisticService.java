@@ -13,6 +13,10 @@ import org.criticalminerals.api.ListConditions.IntRange;
 import org.criticalminerals.api.ListConditions.NameMatch;
 import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.mineral.MineralService;
+import org.criticalminerals.model.Country;
+import org.criticalminerals.model.Mineral;
+import org.criticalminerals.model.Node;
+import org.criticalminerals.model.Statistic;
 import org.springframework.stereotype.Service;
 
 /** Dated figures (shares, dependency, volumes, projections) for a country, a mineral and a measure. */
@@ -25,11 +29,11 @@ public class StatisticService {
         this.reader = reader;
     }
 
-    public Optional<Map<String, Object>> statistic(String id) {
-        return reader.byId("Statistic", id);
+    public Optional<Statistic> statistic(String id) {
+        return reader.byId(Statistic.class, id);
     }
 
-    public Connection statistics(StatisticFilter filter, PageRequest page) {
+    public Connection<Statistic> statistics(StatisticFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("country", filter == null ? null : filter.country());
         parameters.put("mineral", filter == null ? null : filter.mineral());
@@ -42,7 +46,7 @@ public class StatisticService {
                     .range("value", filter.value())
                     .anyOf("countryIn", filter.countryIn(), "EXISTS { (n)-[:OF_COUNTRY]->(c:Country) WHERE c.id IN $countryIn }");
         }
-        return reader.page("Statistic", more.and("""
+        return reader.page(Statistic.class, more.and("""
                 ($country IS NULL OR EXISTS { (n)-[:OF_COUNTRY]->(:Country {id: $country}) })
                   AND ($partner IS NULL OR EXISTS { (n)-[:FROM_PARTNER]->(:Country {id: $partner}) })
                   AND ($measure IS NULL OR n.measure = $measure)
@@ -52,16 +56,16 @@ public class StatisticService {
                 more.parameters(), page);
     }
 
-    <K extends Map<String, Object>> Map<K, Map<String, Object>> country(List<K> statistics) {
-        return reader.relatedOne(statistics, "(parent)-[r:OF_COUNTRY]->(n:Country)");
+    <K extends Node> Map<K, Country> country(List<K> statistics) {
+        return reader.relatedOne(statistics, "(parent)-[r:OF_COUNTRY]->(n:Country)", Country.class);
     }
 
-    <K extends Map<String, Object>> Map<K, Map<String, Object>> partner(List<K> statistics) {
-        return reader.relatedOne(statistics, "(parent)-[r:FROM_PARTNER]->(n:Country)");
+    <K extends Node> Map<K, Country> partner(List<K> statistics) {
+        return reader.relatedOne(statistics, "(parent)-[r:FROM_PARTNER]->(n:Country)", Country.class);
     }
 
-    <K extends Map<String, Object>> Map<K, Map<String, Object>> mineral(List<K> statistics) {
-        return reader.relatedOne(statistics, "(parent)-[r:ABOUT]->(n:Mineral)");
+    <K extends Node> Map<K, Mineral> mineral(List<K> statistics) {
+        return reader.relatedOne(statistics, "(parent)-[r:ABOUT]->(n:Mineral)", Mineral.class);
     }
 
     /** Filter of the statistics list. */

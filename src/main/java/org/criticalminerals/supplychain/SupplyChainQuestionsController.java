@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.criticalminerals.api.RankedPage;
+import org.criticalminerals.api.Records;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -19,13 +21,14 @@ class SupplyChainQuestionsController {
     }
 
     @QueryMapping
-    List<Map<String, Object>> routeCheck(@Argument String buyerCountry, @Argument List<String> avoid, @Argument String mineral,
-            @Argument LocalDate asOf, @Argument Integer first, @Argument String after) {
-        return questions.routeCheck(buyerCountry, avoid, mineral, asOf, RankedPage.of("routeCheck", first, after, 100, 1_000, Integer.MAX_VALUE));
+    List<RouteCheck> routeCheck(@Argument String buyerCountry, @Argument List<String> avoid, @Argument @Nullable String mineral,
+            @Argument @Nullable LocalDate asOf, @Argument @Nullable Integer first, @Argument @Nullable String after) {
+        return Records.readAll(RouteCheck.class,
+                questions.routeCheck(buyerCountry, avoid, mineral, asOf, RankedPage.of("routeCheck", first, after, 100, 1_000, Integer.MAX_VALUE)));
     }
 
     @QueryMapping
-    Map<String, Object> supplyConcentration(@Argument String mineral, @Argument String buyerCountry, @Argument LocalDate asOf) {
-        return questions.supplyConcentration(mineral, buyerCountry, asOf);
+    SupplyConcentration supplyConcentration(@Argument String mineral, @Argument String buyerCountry, @Argument @Nullable LocalDate asOf) {
+        return Records.read(SupplyConcentration.class, questions.supplyConcentration(mineral, buyerCountry, asOf));
     }
 }

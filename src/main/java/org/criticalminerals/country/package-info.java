@@ -1,0 +1,7 @@
+/**
+ * Countries and the organizations based in them.
+ */
+@NullMarked
+package org.criticalminerals.country;
+
+import org.jspecify.annotations.NullMarked;

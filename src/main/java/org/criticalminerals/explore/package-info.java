@@ -1,0 +1,7 @@
+/**
+ * Search and connections between entities.
+ */
+@NullMarked
+package org.criticalminerals.explore;
+
+import org.jspecify.annotations.NullMarked;

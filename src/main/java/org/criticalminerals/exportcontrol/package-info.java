@@ -1,0 +1,7 @@
+/**
+ * Export controls and the export-control exposure question.
+ */
+@NullMarked
+package org.criticalminerals.exportcontrol;
+
+import org.jspecify.annotations.NullMarked;

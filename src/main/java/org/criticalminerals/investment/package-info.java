@@ -1,0 +1,7 @@
+/**
+ * Investments and the money-flows question.
+ */
+@NullMarked
+package org.criticalminerals.investment;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * Minerals, elements and groups.
+ */
+@NullMarked
+package org.criticalminerals.mineral;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,30 @@
+package org.criticalminerals.model;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/** The GraphQL type Agreement, as an entity is read from the graph; its related entities and evidence are fields of their own. */
+public record Agreement(
+        String id,
+        String name,
+        @Nullable String nameJa,
+        List<String> aliases,
+        @Nullable String kind,
+        @Nullable PartialDate date,
+        @Nullable Integer partyCount,
+        List<String> pillars,
+        @Nullable String description,
+        @Nullable String status,
+        @Nullable PartialDate validFrom,
+        @Nullable PartialDate validTo,
+        @Nullable String qualifier,
+        int version,
+        @Nullable OffsetDateTime createdAt,
+        @Nullable OffsetDateTime updatedAt,
+        @Nullable Retirement retired,
+        List<String> sourceKinds,
+        List<String> disputed,
+        List<String> disputeKinds) implements Node, Evidenced {
+}

@@ -1,0 +1,28 @@
+package org.criticalminerals.model;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/** The GraphQL type Organization, as an entity is read from the graph; its related entities and evidence are fields of their own. */
+public record Organization(
+        String id,
+        String name,
+        @Nullable String nameJa,
+        List<String> aliases,
+        String kind,
+        List<String> roles,
+        @Nullable PartialDate date,
+        @Nullable String description,
+        @Nullable PartialDate validFrom,
+        @Nullable PartialDate validTo,
+        @Nullable String qualifier,
+        int version,
+        @Nullable OffsetDateTime createdAt,
+        @Nullable OffsetDateTime updatedAt,
+        @Nullable Retirement retired,
+        List<String> sourceKinds,
+        List<String> disputed,
+        List<String> disputeKinds) implements Node, Investor, InvestmentTarget, PartyEntity, Evidenced {
+}

@@ -1,0 +1,7 @@
+/**
+ * Sources, claims and disputes: the evidence behind every fact.
+ */
+@NullMarked
+package org.criticalminerals.provenance;
+
+import org.jspecify.annotations.NullMarked;

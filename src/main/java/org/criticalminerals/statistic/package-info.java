@@ -1,0 +1,7 @@
+/**
+ * Statistics and the dependency-over-time question.
+ */
+@NullMarked
+package org.criticalminerals.statistic;
+
+import org.jspecify.annotations.NullMarked;
