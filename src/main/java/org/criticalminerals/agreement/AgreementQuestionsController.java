@@ -2,7 +2,6 @@ package org.criticalminerals.agreement;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import org.criticalminerals.api.Records;
 import org.jspecify.annotations.Nullable;

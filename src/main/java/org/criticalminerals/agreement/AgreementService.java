@@ -1,16 +1,17 @@
 package org.criticalminerals.agreement;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.criticalminerals.api.Connection;
 import org.criticalminerals.api.GraphReader;
 import org.criticalminerals.api.ListConditions;
 import org.criticalminerals.api.ListConditions.DateRange;
 import org.criticalminerals.api.ListConditions.NameMatch;
+import org.criticalminerals.api.NestedPage;
 import org.criticalminerals.api.PageRequest;
 import org.criticalminerals.mineral.MineralService;
 import org.criticalminerals.model.Agreement;
@@ -50,22 +51,11 @@ public class AgreementService {
                 more.parameters(), page);
     }
 
-    <K extends Node> Map<K, List<AgreementParty>> parties(List<K> agreements) {
-        Map<String, List<Map<String, Object>>> byId = new HashMap<>();
-        reader.rows("""
-                UNWIND $ids AS parentId
-                MATCH (:Agreement {id: parentId})-[p:PARTY]->(n:Entity)
-                WITH parentId, p, n ORDER BY n.id
-                RETURN parentId, collect({party: n {.*, labels: labels(n)}, since: p.since, sincePrecision: p.sincePrecision,
-                                          until: p.until, untilPrecision: p.untilPrecision, role: coalesce(p.role, 'PARTY')}) AS parties""", Map.of("ids", agreements.stream().map(Node::id).toList()))
-                .forEach(row -> {
-                    @SuppressWarnings("unchecked")
-                    List<Map<String, Object>> parties = (List<Map<String, Object>>) row.get("parties");
-                    byId.put((String) row.get("parentId"), parties);
-                });
-        Map<K, List<AgreementParty>> result = new LinkedHashMap<>();
-        agreements.forEach(a -> result.put(a, Records.readAll(AgreementParty.class, byId.getOrDefault(a.id(), List.of()))));
-        return result;
+    /** Pages of the parties of agreements, by party id, one statement for all agreements asking for the same page. */
+    Map<NestedPage, List<AgreementParty>> parties(Set<NestedPage> pages) {
+        return reader.relatedPages(pages, "(parent)-[p:PARTY]->(n:Entity)", """
+                {party: %s, since: p.since, sincePrecision: p.sincePrecision, until: p.until, untilPrecision: p.untilPrecision,
+                 role: coalesce(p.role, 'PARTY')}""".formatted(GraphReader.ENTITY), party -> Records.read(AgreementParty.class, party));
     }
 
     <K extends Node> Map<K, List<Mineral>> minerals(List<K> agreements) {

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntSupplier;
 
 import org.jspecify.annotations.Nullable;

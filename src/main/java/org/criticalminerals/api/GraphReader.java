@@ -272,6 +272,15 @@ public class GraphReader {
      * start, each parent's page cut in the database.
      */
     public <T> Map<NestedPage, List<T>> relatedPages(Collection<NestedPage> pages, String pattern, Class<T> type) {
+        return relatedPages(pages, pattern, ENTITY, item -> Records.entity(type, item));
+    }
+
+    /**
+     * As {@link #relatedPages(Collection, String, Class)}, each item projected by {@code item} (a constant map
+     * expression over {@code n} and the pattern's variables) and read by {@code read}.
+     */
+    public <T> Map<NestedPage, List<T>> relatedPages(Collection<NestedPage> pages, String pattern, String item,
+            java.util.function.Function<Map<String, Object>, T> read) {
         Map<NestedPage, List<T>> result = new HashMap<>();
         Map<List<Object>, List<NestedPage>> bySlice = new LinkedHashMap<>();
         pages.forEach(page -> bySlice.computeIfAbsent(java.util.Arrays.asList(page.first(), page.after()), k -> new ArrayList<>()).add(page));
@@ -287,16 +296,16 @@ public class GraphReader {
                     CALL (parent) {
                       MATCH %s
                       WHERE $after IS NULL OR n.id > $after
-                      WITH DISTINCT n ORDER BY n.id LIMIT $first
-                      RETURN collect(%s) AS items
+                      WITH n, head(collect(%s)) AS item ORDER BY n.id LIMIT $first
+                      RETURN collect(item) AS items
                     }
-                    RETURN parentId, items""".formatted(pattern, ENTITY), parameters).forEach(row -> {
+                    RETURN parentId, items""".formatted(pattern, item), parameters).forEach(row -> {
                         @SuppressWarnings("unchecked")
                         List<Map<String, Object>> items = (List<Map<String, Object>>) row.get("items");
                         byParent.put((String) row.get("parentId"), items);
                     });
             group.forEach(page -> result.put(page, byParent.getOrDefault(page.parentId(), List.<Map<String, Object>>of()).stream()
-                    .map(item -> Records.entity(type, item)).toList()));
+                    .map(read).toList()));
         });
         return result;
     }

@@ -1,6 +1,5 @@
 package org.criticalminerals.api;
 
-import java.util.Map;
 
 import org.criticalminerals.model.Node;
 import org.springframework.graphql.data.method.annotation.Argument;

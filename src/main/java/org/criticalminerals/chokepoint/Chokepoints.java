@@ -1,7 +1,6 @@
 package org.criticalminerals.chokepoint;
 
 import java.util.List;
-import java.util.Map;
 
 import org.criticalminerals.model.Mineral;
 import org.criticalminerals.model.Node;

@@ -1,7 +1,6 @@
 package org.criticalminerals.country;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import reactor.core.publisher.Mono;

@@ -1,6 +1,5 @@
 package org.criticalminerals.curation;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.criticalminerals.model.RecordSchema;

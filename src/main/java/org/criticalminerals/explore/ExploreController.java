@@ -1,7 +1,6 @@
 package org.criticalminerals.explore;
 
 import java.util.List;
-import java.util.Map;
 
 import org.criticalminerals.api.Records;
 import org.jspecify.annotations.Nullable;

@@ -1,7 +1,6 @@
 package org.criticalminerals.exportcontrol;
 
 import java.time.LocalDate;
-import java.util.Map;
 
 import org.criticalminerals.api.Records;
 import org.jspecify.annotations.Nullable;

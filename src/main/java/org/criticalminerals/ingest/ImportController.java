@@ -1,7 +1,6 @@
 package org.criticalminerals.ingest;
 
 import java.util.List;
-import java.util.Map;
 
 import org.criticalminerals.security.Caller;
 import org.jspecify.annotations.Nullable;

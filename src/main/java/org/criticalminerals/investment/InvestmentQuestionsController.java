@@ -1,6 +1,5 @@
 package org.criticalminerals.investment;
 
-import java.util.Map;
 
 import org.criticalminerals.api.Records;
 import org.jspecify.annotations.Nullable;

@@ -1,7 +1,6 @@
 package org.criticalminerals.provenance;
 
 import java.util.List;
-import java.util.Map;
 
 import org.criticalminerals.api.RankedPage;
 import org.criticalminerals.api.Records;

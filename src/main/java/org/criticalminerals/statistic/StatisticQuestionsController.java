@@ -1,7 +1,6 @@
 package org.criticalminerals.statistic;
 
 import java.util.List;
-import java.util.Map;
 
 import org.criticalminerals.api.Records;
 import org.springframework.graphql.data.method.annotation.Argument;

@@ -2,7 +2,6 @@ package org.criticalminerals.supplychain;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import org.criticalminerals.api.RankedPage;
 import org.criticalminerals.api.Records;

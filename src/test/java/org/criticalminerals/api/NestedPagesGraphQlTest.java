@@ -9,7 +9,10 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Nested lists that grow with the graph (a country's organizations, an agency's investments) page by id with first/after. */
+/**
+ * Nested lists that grow with the graph (a country's organizations, an agency's investments, an agreement's parties) page by
+ * id with first/after.
+ */
 class NestedPagesGraphQlTest extends GraphTestSupport {
 
     private static final String PAGE = """
@@ -47,6 +50,25 @@ class NestedPagesGraphQlTest extends GraphTestSupport {
                     .path("organization.investments[*].id").entityList(String.class).get();
             walked.addAll(ids);
             after = ids.size() < 2 ? null : ids.get(1);
+        } while (after != null);
+        assertThat(walked).isEqualTo(whole);
+    }
+
+    @Test
+    void anAgreementsPartiesPageByPartyIdWithTheirRoles() {
+        String page = """
+                query($first: Int, $after: ID) { agreement(id: "minerals-security-partnership") {
+                  parties(first: $first, after: $after) { role party { ... on Country { id } ... on Organization { id } } } } }""";
+        List<String> whole = graphQl().document(page).variable("first", 500).execute()
+                .path("agreement.parties[*].party.id").entityList(String.class).get();
+        assertThat(whole).hasSizeGreaterThan(5).isSorted().doesNotHaveDuplicates();
+        List<String> walked = new ArrayList<>();
+        String after = null;
+        do {
+            List<String> ids = graphQl().document(page).variable("first", 4).variable("after", after).execute()
+                    .path("agreement.parties[*].party.id").entityList(String.class).get();
+            walked.addAll(ids);
+            after = ids.size() < 4 ? null : ids.get(3);
         } while (after != null);
         assertThat(walked).isEqualTo(whole);
     }
