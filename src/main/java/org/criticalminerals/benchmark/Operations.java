@@ -24,24 +24,27 @@ final class Operations {
 
     /**
      * The wide nested page in one statement: the first 50 organizations in id order (the list's default order), each
-     * with its country, its first 20 investments in id order (the field's default page) and its claims with their
-     * sources, as the GraphQL page returns them.
+     * with its country (the first, as the service orders them), its first 20 investments in id order (the field's
+     * default page) and its claims in the service's order with their source ids, as the GraphQL page returns them.
      */
     static final String WIDE_HAND_WRITTEN = """
             MATCH (o:Organization)
+            WHERE o.id IS NOT NULL
             WITH o ORDER BY o.id LIMIT $first
             CALL (o) {
-              OPTIONAL MATCH (o)-[:BASED_IN]->(c:Country)
-              RETURN c { .code, .name } AS country LIMIT 1
+              OPTIONAL MATCH (o)-[r:BASED_IN]->(c:Country)
+              WITH c ORDER BY coalesce(r.alternative, false), c.id
+              RETURN c { code: c.id, .name } AS country LIMIT 1
             }
             CALL (o) {
               OPTIONAL MATCH (o)-[:INVESTED]->(i:Investment)
-              WITH i ORDER BY i.id LIMIT 20
+              WITH DISTINCT i ORDER BY i.id LIMIT 20
               RETURN collect(i { .id, .name, .amount, .currency }) AS investments
             }
             CALL (o) {
-              OPTIONAL MATCH (o)-[:CLAIMED_BY]->(cl:Claim)-[:FROM]->(s:Source)
-              RETURN collect({ source: s.id, line: cl.line, quote: cl.quote }) AS claims
+              OPTIONAL MATCH (o)-[:CLAIMED_BY]->(cl:Claim)
+              WITH cl ORDER BY cl.source, cl.line, cl.id
+              RETURN collect(cl { .source, .line, .quote }) AS claims
             }
             RETURN o.id AS id, o.name AS name, country, investments, claims""";
 
@@ -51,9 +54,9 @@ final class Operations {
     static List<Operation> build(GraphSample sample, GraphQlClient client) {
         List<Operation> ops = new ArrayList<>();
         String mineral = commonMineral(sample);
-        GraphSample.Entity organization = sample.entities().get("organizations").get(0);
-        GraphSample.Entity named = sample.entities().get("organizations").get(Math.min(1, sample.entities().get("organizations").size() - 1));
-        String deposit = sample.entities().get("deposits").get(0).id();
+        GraphSample.Entity organization = generated(sample, "organizations", 0);
+        GraphSample.Entity named = generated(sample, "organizations", 1);
+        String deposit = generated(sample, "deposits", 0).id();
 
         question(ops, "q01 routeCheck", "q01-routesAvoidingChina", true, vars("buyerCountry", "JP", "avoid", List.of("CN"), "mineral", null, "asOf", null));
         question(ops, "q02 exportControlExposure", "q02-exportControlExposure", true, vars("imposer", "CN", "designator", "JP", "from", "2023-01-01", "to", null));
@@ -76,7 +79,7 @@ final class Operations {
         ops.add(new Operation("lookup offtake", "lookup", false, """
                 query offtake($id: ID!) { offtake(id: $id) { id name volume unit start { value } end { value } buyers { id name country { code } }
                   sellers { id name } minerals { id } route { known countries stages { order stage country site { ... on Deposit { id } ... on Facility { id } } } } } }""",
-                vars("id", sample.entities().get("offtakes").get(0).id())));
+                vars("id", generated(sample, "offtakes", 0).id())));
 
         list(ops, client, "organizations", "id name kind roles country { code }");
         list(ops, client, "offtakes", "id name volume unit start { value } buyers { id name }");
@@ -105,6 +108,17 @@ final class Operations {
             ops.add(new Operation("search \"" + text + "\"", "search", false, typeahead, vars("text", text, "types", List.of("Mineral", "Organization"), "first", 8)));
         }
         return ops;
+    }
+
+    /**
+     * The {@code index}-th sampled entity of the generator's (id {@code gen-…}), the bulk of a large graph; the
+     * curated knowledge base's when the sample has none.
+     */
+    static GraphSample.Entity generated(GraphSample sample, String field, int index) {
+        List<GraphSample.Entity> all = sample.entities().get(field);
+        List<GraphSample.Entity> generated = all.stream().filter(e -> e.id().startsWith("gen-")).toList();
+        List<GraphSample.Entity> from = generated.size() > index ? generated : all;
+        return from.get(Math.min(index, from.size() - 1));
     }
 
     /** The mineral the sampled deposits and facilities produce most often (ties: the first in id order). */

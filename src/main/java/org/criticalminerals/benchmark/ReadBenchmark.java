@@ -99,7 +99,7 @@ public final class ReadBenchmark {
         GraphQlClient client = new GraphQlClient(URI.create(required(options, "url")), Duration.ofSeconds(120));
         Path log = Path.of(required(options, "log"));
         long started = System.nanoTime();
-        GraphSample sample = GraphSample.read(client, 200);
+        GraphSample sample = GraphSample.read(client, 2000);
         System.err.printf(Locale.ROOT, "benchmark-reads: sample of %d organizations read in %.1f s%n", sample.entities().get("organizations").size(), (System.nanoTime() - started) / 1e9);
         String only = options.getOrDefault("only", "");
         List<Operation> operations = new ArrayList<>();
@@ -211,6 +211,7 @@ public final class ReadBenchmark {
         System.err.printf(Locale.ROOT, "benchmark-reads: first answer %,d ms after the JVM launch%n", coldStart);
 
         List<ScaleResult.Result> results = new ArrayList<>();
+        ServiceMetrics metrics = options.containsKey("metrics-key") ? new ServiceMetrics(url, options.get("metrics-key")) : null;
         try (Driver driver = driver(options)) {
             for (Operation op : capture.operations()) {
                 List<List<Ready>> transactions = new ArrayList<>();
@@ -219,7 +220,8 @@ public final class ReadBenchmark {
                 }
                 Ready hand = op.handWritten() == null ? null : new Ready(op.handWritten(), op.variables());
                 int[] errors = new int[2];
-                for (int i = 0; i < warmup; i++) {
+                long warming = System.nanoTime();
+                for (int i = 0; i < warmup && (i == 0 || (System.nanoTime() - warming) / 1e9 < maxSeconds / 4); i++) {
                     client.post(op.document(), op.variables());
                     bolt(driver, transactions, errors, false);
                     if (hand != null) {
@@ -229,6 +231,7 @@ public final class ReadBenchmark {
                 List<Long> graphql = new ArrayList<>();
                 List<Long> replay = new ArrayList<>();
                 List<Long> single = new ArrayList<>();
+                Map<String, Double> metricsBefore = metrics == null ? null : metrics.snapshot();
                 long begin = System.nanoTime();
                 for (int i = 0; i < runs; i++) {
                     GraphQlClient.Answer answer = client.post(op.document(), op.variables());
@@ -246,10 +249,13 @@ public final class ReadBenchmark {
                         break;
                     }
                 }
+                Map<String, Double> metricsAfter = metrics == null ? null : metrics.snapshot();
                 long hits = dbHits(driver, transactions);
                 long handHits = hand == null ? -1 : dbHits(driver, List.of(List.of(hand)));
                 ScaleResult.Result result = new ScaleResult.Result(op.name(), op.kind(), op.anchored(), Timing.of(graphql), Timing.of(replay),
-                        hand == null ? null : Timing.of(single), op.statements(), op.transactions().size(), hits, handHits, errors[0], errors[1], op.note());
+                        hand == null ? null : Timing.of(single), op.statements(), op.transactions().size(), hits, handHits, errors[0], errors[1], op.note(),
+                        metricsBefore == null || metricsAfter == null ? null
+                                : ServiceMetrics.breakdown(metricsBefore, metricsAfter, Timing.of(graphql).mean()));
                 results.add(result);
                 System.err.printf(Locale.ROOT, "benchmark-reads: %-50s n=%d GraphQL p50 %s ms, Bolt p50 %s ms (%s)%s%n", op.name(), result.graphql().n(),
                         Report.ms(result.graphql().p50()), Report.ms(result.bolt().p50()), Report.times(result.ratio()),
@@ -268,9 +274,24 @@ public final class ReadBenchmark {
             heapUsed = memory.heapUsedKb() < 0 ? -1 : memory.heapUsedKb() / 1024;
             heapCommitted = memory.heapCommittedKb() < 0 ? -1 : memory.heapCommittedKb() / 1024;
         }
+        Path out = Path.of(required(options, "out"));
+        if (Boolean.parseBoolean(options.getOrDefault("merge", "false")) && Files.exists(out)) {
+            // a run of some operations only (--only): they replace their earlier results, the others stay
+            ScaleResult earlier = JSON.readValue(out.toFile(), ScaleResult.class);
+            List<ScaleResult.Result> merged = new ArrayList<>();
+            for (ScaleResult.Result old : earlier.operations()) {
+                merged.add(results.stream().filter(r -> r.name().equals(old.name())).findFirst().orElse(old));
+            }
+            results.stream().filter(r -> earlier.operation(r.name()) == null).forEach(merged::add);
+            // the scale's figures (cold start, memory, load) stay those of the whole run
+            write(out, new ScaleResult(earlier.scale(), earlier.settings(), earlier.started(), earlier.loadAtStart(), earlier.loadAtEnd(),
+                    earlier.coldStartMs(), earlier.rssMb(), earlier.peakRssMb(), earlier.heapUsedMb(), earlier.heapCommittedMb(), earlier.runs(),
+                    earlier.warmup(), merged));
+            return;
+        }
         ScaleResult result = new ScaleResult(capture.scale(), options.getOrDefault("settings", ""), started, loadAtStart, loadAtEnd, coldStart, rss, peak,
                 heapUsed, heapCommitted, runs, warmup, results);
-        write(Path.of(required(options, "out")), result);
+        write(out, result);
     }
 
     /** Milliseconds from the JVM's launch to the first GraphQL answer with data (polling every 100 ms). */

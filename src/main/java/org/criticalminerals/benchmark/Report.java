@@ -44,6 +44,22 @@ final class Report {
                 }
             }
             md.append('\n');
+            if (scale.operations().stream().anyMatch(op -> op.breakdown() != null)) {
+                md.append("Where the GraphQL time goes at ").append(scale.scale()).append(" (means per request over the measured runs, ms; from the service's "
+                        + "own meters: the servlet's time for POST /graphql, graphql-java's execution inside it, and the time its driver spent on Cypher "
+                        + "from run to the last record):\n\n");
+                md.append("| operation | client (mean) | servlet | graphql-java | Cypher in the service | statements | outside the servlet | servlet − Cypher |\n");
+                md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                for (ScaleResult.Result op : scale.operations()) {
+                    ServiceMetrics.Breakdown b = op.breakdown();
+                    if (b == null) {
+                        continue;
+                    }
+                    md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.1f | %s | %s |%n", op.name(), ms(b.clientMs()), ms(b.httpMs()), ms(b.graphqlMs()),
+                            ms(b.cypherMs()), b.statements(), ms(b.clientMs() - b.httpMs()), ms(b.httpMs() - b.cypherMs())));
+                }
+                md.append('\n');
+            }
             scale.operations().stream().filter(op -> op.note() != null).forEach(op -> md.append("- ").append(op.name()).append(": ").append(op.note()).append('\n'));
             md.append('\n');
         }

@@ -14,10 +14,12 @@ record ScaleResult(String scale, String settings, String started, double loadAtS
     /**
      * One operation: GraphQL over HTTP, the captured statements over Bolt, and for the wide page the hand-written
      * statement; statements and transactions per request as captured; database hits per request (the sum over the
-     * PROFILE plans of the captured statements, -1 when a PROFILE failed).
+     * PROFILE plans of the captured statements, -1 when a PROFILE failed); where the service's GraphQL time went in the
+     * measured runs (from its own metrics), when they could be read.
      */
     record Result(String name, String kind, boolean anchored, Timing graphql, Timing bolt, @Nullable Timing handWritten, int statements,
-            int transactions, long dbHits, long handWrittenDbHits, int graphqlErrors, int boltErrors, @Nullable String note) {
+            int transactions, long dbHits, long handWrittenDbHits, int graphqlErrors, int boltErrors, @Nullable String note,
+            ServiceMetrics.@Nullable Breakdown breakdown) {
 
         double ratio() {
             return graphql.p50() / bolt.p50();

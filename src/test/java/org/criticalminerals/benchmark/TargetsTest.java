@@ -16,7 +16,7 @@ class TargetsTest {
     }
 
     private static ScaleResult.Result op(String name, String kind, boolean anchored, double graphql, double bolt) {
-        return new ScaleResult.Result(name, kind, anchored, p50(graphql), p50(bolt), null, 1, 1, 10, -1, 0, 0, null);
+        return new ScaleResult.Result(name, kind, anchored, p50(graphql), p50(bolt), null, 1, 1, 10, -1, 0, 0, null, null);
     }
 
     private static ScaleResult scale(String name, ScaleResult.Result... operations) {
@@ -25,7 +25,7 @@ class TargetsTest {
 
     @Test
     void judgesEachTargetAndSaysByHowMuchItIsMissed() {
-        ScaleResult.Result wide = new ScaleResult.Result("wide", "wide", false, p50(30), p50(25), p50(10), 3, 1, 100, 50, 0, 0, null);
+        ScaleResult.Result wide = new ScaleResult.Result("wide", "wide", false, p50(30), p50(25), p50(10), 3, 1, 100, 50, 0, 0, null, null);
         Map<String, ScaleResult> scales = new LinkedHashMap<>();
         scales.put("10k", scale("10k", op("q01", "question", true, 2.0, 1.6), op("list offtakes", "list", false, 2.0, 1.9), op("search", "search", false, 9, 1),
                 op("q10", "question", false, 5, 4.9)));
@@ -63,11 +63,44 @@ class TargetsTest {
     }
 
     @Test
+    void metricsDeltasPerRequest() {
+        String before = """
+                # HELP http_server_requests_seconds x
+                http_server_requests_seconds_count{method="POST",outcome="SUCCESS",status="200",uri="/graphql"} 10
+                http_server_requests_seconds_sum{method="POST",outcome="SUCCESS",status="200",uri="/graphql"} 1.0
+                http_server_requests_seconds_count{method="GET",uri="/actuator/prometheus"} 3
+                http_server_requests_seconds_sum{method="GET",uri="/actuator/prometheus"} 9.0
+                graphql_request_seconds_count{graphql_operation="a",graphql_outcome="SUCCESS"} 10
+                graphql_request_seconds_sum{graphql_operation="a",graphql_outcome="SUCCESS"} 0.5
+                cmg_cypher_statements_seconds_count{kind="read"} 30
+                cmg_cypher_statements_seconds_sum{kind="read"} 0.3
+                """;
+        String after = """
+                http_server_requests_seconds_count{method="POST",outcome="SUCCESS",status="200",uri="/graphql"} 30
+                http_server_requests_seconds_sum{method="POST",outcome="SUCCESS",status="200",uri="/graphql"} 1.2
+                http_server_requests_seconds_count{method="GET",uri="/actuator/prometheus"} 4
+                http_server_requests_seconds_sum{method="GET",uri="/actuator/prometheus"} 19.0
+                graphql_request_seconds_count{graphql_operation="a",graphql_outcome="SUCCESS"} 30
+                graphql_request_seconds_sum{graphql_operation="a",graphql_outcome="SUCCESS"} 0.6
+                cmg_cypher_statements_seconds_count{kind="read"} 90
+                cmg_cypher_statements_seconds_sum{kind="read"} 0.36
+                """;
+        ServiceMetrics.Breakdown breakdown = ServiceMetrics.breakdown(ServiceMetrics.parse(before), ServiceMetrics.parse(after), 12.0);
+        assertThat(breakdown.clientMs()).isEqualTo(12.0);
+        assertThat(breakdown.httpMs()).isCloseTo(10.0, org.assertj.core.api.Assertions.within(1e-9)); // 0.2 s over 20 requests
+        assertThat(breakdown.graphqlMs()).isCloseTo(5.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(breakdown.cypherMs()).isCloseTo(3.0, org.assertj.core.api.Assertions.within(1e-9)); // 0.06 s over 20 requests
+        assertThat(breakdown.statements()).isCloseTo(3.0, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
     void resultsSurviveTheirJsonFile() {
         JsonMapper json = JsonMapper.builder().build();
-        ScaleResult result = scale("10k", new ScaleResult.Result("wide", "wide", false, p50(3), Timing.NONE, p50(1), 3, 1, 100, 50, 0, 0, "same data"));
+        ScaleResult result = scale("10k", new ScaleResult.Result("wide", "wide", false, p50(3), Timing.NONE, p50(1), 3, 1, 100, 50, 0, 0, "same data",
+                new ServiceMetrics.Breakdown(5, 4, 3, 2, 3)));
         ScaleResult back = json.readValue(json.writeValueAsString(result), ScaleResult.class);
         assertThat(back.operations().get(0).handWritten()).isEqualTo(p50(1));
+        assertThat(back.operations().get(0).breakdown()).isEqualTo(new ServiceMetrics.Breakdown(5, 4, 3, 2, 3));
         assertThat(back.operations().get(0).bolt().p50()).isNaN();
         assertThat(back).usingRecursiveComparison().ignoringFields("operations").isEqualTo(result);
 
