@@ -29,8 +29,8 @@ import org.jspecify.annotations.Nullable;
  * A log entry starts with a line that begins with a timestamp; a statement of several lines continues on the
  * following lines. The statements of one connection between {@code BEGIN} and {@code COMMIT}/{@code ROLLBACK} are
  * one transaction; a {@code RUN} outside of one is a transaction of its own (auto-commit). The service's own
- * background statements (the database check {@code RETURN 1}, the health indicator's {@code CALL dbms.components()})
- * are left out.
+ * background statements (the database check {@code RETURN 1}, the health indicator's {@code CALL dbms.components()},
+ * and the read budget's {@code SHOW TRANSACTIONS}/{@code TERMINATE TRANSACTIONS} when a request runs out of time) are left out.
  */
 final class StatementCapture {
 
@@ -111,7 +111,8 @@ final class StatementCapture {
 
     private static boolean background(String query) {
         String q = query.strip();
-        return q.equals("RETURN 1") || q.startsWith("CALL dbms.components()");
+        // the database check, the health indicator, and the read budget's clean-up of a request that ran out of time
+        return q.equals("RETURN 1") || q.startsWith("CALL dbms.components()") || q.startsWith("SHOW TRANSACTIONS") || q.startsWith("TERMINATE TRANSACTIONS");
     }
 
     /** The log split into entries: a line with a timestamp and the lines that follow it without one. */

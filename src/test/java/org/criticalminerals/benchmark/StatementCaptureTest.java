@@ -31,6 +31,7 @@ class StatementCaptureTest {
                 line("aa01", "PULL {n=-1}"),
                 line("aa01", "COMMIT"),
                 line("bb02", "RUN \"RETURN 1\" {} {}"),
+                line("cc03", "RUN \"SHOW TRANSACTIONS YIELD transactionId, metaData\nWHERE metaData.request = $request\nRETURN transactionId\" {request=\"r\"} {}"),
                 line("bb02", "RUN \"MATCH (n) RETURN count(n)\" {} {mode=\"r\"}"));
         List<StatementCapture.Transaction> transactions = StatementCapture.transactions(log);
         assertThat(transactions).hasSize(2);

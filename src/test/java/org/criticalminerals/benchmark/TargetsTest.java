@@ -51,6 +51,16 @@ class TargetsTest {
     }
 
     @Test
+    void anAnswerStoppedAtTheReadBudgetIsAMissWhateverItsRatio() {
+        ScaleResult.Result timedOut = new ScaleResult.Result("q02", "question", true, p50(10_000), p50(12_000), null, 3, 3, 10, -1, 5, 0, null, null);
+        Map<String, ScaleResult> scales = new LinkedHashMap<>();
+        scales.put("1m", scale("1m", timedOut));
+        Targets.Verdict ratio = Targets.evaluate(scales).get(0);
+        assertThat(ratio.pass()).isFalse();
+        assertThat(ratio.misses()).singleElement().asString().isEqualTo("q02 at 1m: GraphQL answered 5 of 100 with an error (the read budget), Bolt p50 12000 ms");
+    }
+
+    @Test
     void passesWithinTheLimitsAndSaysWhatWasNotMeasured() {
         Map<String, ScaleResult> scales = new LinkedHashMap<>();
         scales.put("10k", scale("10k", op("q01", "question", true, 1.3, 1.0), op("list", "list", false, 2, 2)));
