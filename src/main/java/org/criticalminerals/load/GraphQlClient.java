@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * takes longer than the timeout (which covers the whole body: a slow request's status is sent early, with
  * white space, while it runs).
  */
-final class GraphQlClient {
+public final class GraphQlClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -32,7 +32,7 @@ final class GraphQlClient {
 
     private final Duration timeout;
 
-    GraphQlClient(URI service, Duration timeout) {
+    public GraphQlClient(URI service, Duration timeout) {
         // one connection per client, HTTP/1.1 as browsers and most GraphQL clients speak it to an API
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
         this.endpoint = service.resolve("/graphql");
@@ -40,14 +40,14 @@ final class GraphQlClient {
     }
 
     /** What one request gave: its latency, and either its {@code data} or what went wrong. */
-    record Answer(long nanos, @Nullable JsonNode data, @Nullable String error, @Nullable String message) {
+    public record Answer(long nanos, @Nullable JsonNode data, @Nullable String error, @Nullable String message) {
 
-        boolean ok() {
+        public boolean ok() {
             return error == null;
         }
     }
 
-    Answer post(String document, Map<String, ?> variables) {
+    public Answer post(String document, Map<String, ?> variables) {
         HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout).header("Content-Type", "application/json")
                 .header("Accept", "application/graphql-response+json, application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", document, "variables", variables))))

@@ -17,10 +17,10 @@ import tools.jackson.databind.JsonNode;
  * organization, a mineral as one of a random facility's or deposit's, so the hubs of the data are the hubs of
  * the questions.
  */
-record GraphSample(Map<String, List<Entity>> entities, List<String> minerals, List<String> groups, List<String> countries) {
+public record GraphSample(Map<String, List<Entity>> entities, List<String> minerals, List<String> groups, List<String> countries) {
 
     /** An entity of the sample; {@code country} and {@code minerals} where its type has them. */
-    record Entity(String id, String name, @Nullable String country, List<String> minerals) {
+    public record Entity(String id, String name, @Nullable String country, List<String> minerals) {
     }
 
     /** The list fields sampled, each with the selection of one node. */
@@ -36,7 +36,7 @@ record GraphSample(Map<String, List<Entity>> entities, List<String> minerals, Li
         TYPES.put("statistics", "id name");
     }
 
-    static GraphSample read(GraphQlClient client, int size) {
+    public static GraphSample read(GraphQlClient client, int size) {
         Map<String, List<Entity>> entities = new LinkedHashMap<>();
         TYPES.forEach((field, selection) -> entities.put(field, page(client, field, selection, size).stream().map(GraphSample::entity).toList()));
         List<String> minerals = new ArrayList<>();

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * {@code "<group> <field>"}; the groups are {@code question}, {@code lookup}, {@code list}, {@code filtered}
  * and {@code search}. Weights are in per cent of the scenarios drawn (a list scenario sends several requests).
  */
-final class RequestMix {
+public final class RequestMix {
 
     static final List<String> GROUPS = List.of("question", "lookup", "list", "filtered", "search");
 
@@ -261,7 +261,7 @@ final class RequestMix {
     }
 
     /** An example document of {@code graphql/examples/}, from the classpath (the jar holds them). */
-    private static String example(String name) {
+    public static String example(String name) {
         try (InputStream in = RequestMix.class.getResourceAsStream("/graphql/examples/" + name + ".graphql")) {
             if (in == null) {
                 throw new IllegalStateException("graphql/examples/" + name + ".graphql is not on the classpath");

@@ -17,10 +17,10 @@ import org.jspecify.annotations.Nullable;
  * service when its process id is known (it runs on this machine). The heap is read with {@code jcmd} after a
  * full collection, so that it shows what is live, not what is garbage yet.
  */
-final class ServiceProbe {
+public final class ServiceProbe {
 
     /** Kilobytes; the heap figures are -1 when jcmd could not read them. */
-    record Memory(long rssKb, long peakRssKb, long heapUsedKb, long heapCommittedKb, long metaspaceKb) {
+    public record Memory(long rssKb, long peakRssKb, long heapUsedKb, long heapCommittedKb, long metaspaceKb) {
 
         String describe() {
             return String.format(Locale.ROOT, "RSS %,d MB (peak so far %,d MB), heap live %s MB of %s MB committed, metaspace %s MB", rssKb / 1024,
@@ -38,7 +38,7 @@ final class ServiceProbe {
 
     private final @Nullable Long pid;
 
-    ServiceProbe(@Nullable Long pid) {
+    public ServiceProbe(@Nullable Long pid) {
         this.pid = pid;
     }
 
@@ -47,7 +47,7 @@ final class ServiceProbe {
     }
 
     /** The one-minute load average of this machine. */
-    static double loadAverage() {
+    public static double loadAverage() {
         try {
             return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         }
@@ -79,7 +79,7 @@ final class ServiceProbe {
         return status("VmRSS");
     }
 
-    Memory memory() {
+    public Memory memory() {
         String heap = jcmd("GC.run") == null ? null : jcmd("GC.heap_info");
         long used = -1;
         long committed = -1;
