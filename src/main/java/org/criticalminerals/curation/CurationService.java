@@ -133,7 +133,7 @@ public class CurationService {
         }
         Node fact = RecordSchema.spec(type).shape() == Shape.RELATIONSHIP ? null
                 : reader.byId(Records.entityClass(type), id).orElse(null);
-        return new Result(fact, id, fact == null ? null : fact instanceof Evidenced evidenced ? (long) evidenced.version() : 0L, List.of());
+        return new Result(fact, id, fact == null ? null : versionOf(fact), List.of());
     }
 
     /** The record a mutation's input states, in the knowledge-base format. */
@@ -178,7 +178,12 @@ public class CurationService {
             return reader.rows("MATCH ()-[r:SUPPLIES {record: $id}]->() RETURN 0 AS v LIMIT 1", Map.of("id", id)).stream()
                     .map(r -> 0L).findFirst().orElse(null);
         }
-        return reader.byId(Records.entityClass(type), id).map(f -> f instanceof Evidenced evidenced ? (long) evidenced.version() : 0L).orElse(null);
+        return reader.byId(Records.entityClass(type), id).map(CurationService::versionOf).orElse(null);
+    }
+
+    /** A fact's version; a source has none (0). */
+    private static long versionOf(Node fact) {
+        return fact instanceof Evidenced evidenced ? evidenced.version() : 0L;
     }
 
     private @Nullable String typeOf(String id) {
