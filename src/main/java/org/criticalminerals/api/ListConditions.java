@@ -19,6 +19,11 @@ public final class ListConditions {
 
     private final List<String> clauses = new ArrayList<>();
 
+    /** The first condition that links {@code n} to a node given by id: where a count starts. */
+    private @Nullable String anchor;
+
+    private @Nullable String anchorClause;
+
     private final Map<String, Object> parameters;
 
     private ListConditions(Map<String, Object> parameters) {
@@ -53,6 +58,37 @@ public final class ListConditions {
             String parameter = property + "In";
             clauses.add("n.%s IN $%s".formatted(property, parameter));
             parameters.put(parameter, List.copyOf(new LinkedHashSet<>(values)));
+        }
+        return this;
+    }
+
+    /**
+     * A condition of the caller's on one value, bound to {@code parameter}, written only when the value is given:
+     * a statement never carries {@code $x IS NULL OR …} for a filter the request left out, which would keep the
+     * planner from the count store and from the indexes (a plan is cached per statement text, not per value).
+     */
+    public ListConditions when(String parameter, @Nullable Object value, String clause) {
+        if (value != null) {
+            clauses.add(clause);
+            parameters.put(parameter, value);
+        }
+        return this;
+    }
+
+    /**
+     * {@code n} is linked to the node {@code pattern} names by its id, bound to {@code parameter}, when that is given
+     * (the pattern binds {@code n}, e.g. {@code (n)-[:BASED_IN]->(:Country {id: $country})}). A page tests it per item in
+     * the sort order; a count starts from the linked node, so that it costs that node's links and not the label.
+     */
+    public ListConditions linked(String parameter, @Nullable Object value, String pattern) {
+        if (value != null) {
+            String clause = "EXISTS { " + pattern + " }";
+            clauses.add(clause);
+            parameters.put(parameter, value);
+            if (anchor == null) {
+                anchor = pattern;
+                anchorClause = clause;
+            }
         }
         return this;
     }
@@ -118,12 +154,23 @@ public final class ListConditions {
         }
     }
 
-    /** The list's own condition and these. */
-    public String and(String where) {
-        if (clauses.isEmpty()) {
-            return where;
-        }
-        return "(" + where + ")\n  AND " + String.join("\n  AND ", clauses);
+    /** The conditions given, joined; {@code true} when there are none. */
+    public String where() {
+        return joined(clauses);
+    }
+
+    /** The pattern a count of the list starts from, if a linked condition was given. */
+    public @Nullable String anchor() {
+        return anchor;
+    }
+
+    /** The conditions given besides the anchor's, joined; {@code true} when there are none. */
+    public String whereBesidesAnchor() {
+        return joined(clauses.stream().filter(clause -> !clause.equals(anchorClause)).toList());
+    }
+
+    private static String joined(List<String> clauses) {
+        return clauses.isEmpty() ? "true" : String.join("\n  AND ", clauses);
     }
 
     public Map<String, Object> parameters() {
