@@ -1,7 +1,5 @@
 package org.criticalminerals.api;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -22,44 +20,23 @@ import org.springframework.context.annotation.Configuration;
  */
 final class DocumentCache implements PreparsedDocumentProvider {
 
-    private final Map<String, PreparsedDocumentEntry> byText;
+    private final LeastRecentlyUsed<String, PreparsedDocumentEntry> byText;
 
     DocumentCache(int capacity) {
-        this.byText = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, PreparsedDocumentEntry> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.byText = new LeastRecentlyUsed<>(capacity);
     }
 
     @Override
     public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
-        String text = input.getQuery();
-        PreparsedDocumentEntry cached;
-        synchronized (byText) {
-            cached = byText.get(text);
-        }
-        if (cached == null) {
-            // parsed outside the lock: two requests of a new document may both parse it, which is harmless
-            cached = parseAndValidate.apply(input);
-            synchronized (byText) {
-                byText.put(text, cached);
-            }
-        }
-        return CompletableFuture.completedFuture(cached);
+        return CompletableFuture.completedFuture(byText.computeIfAbsent(input.getQuery(), text -> parseAndValidate.apply(input)));
     }
 
     boolean holds(String text) {
-        synchronized (byText) {
-            return byText.containsKey(text);
-        }
+        return byText.containsKey(text);
     }
 
     int size() {
-        synchronized (byText) {
-            return byText.size();
-        }
+        return byText.size();
     }
 
     @Configuration(proxyBeanMethods = false)
