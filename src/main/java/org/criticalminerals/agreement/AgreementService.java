@@ -38,7 +38,7 @@ public class AgreementService {
         if (filter != null) {
             more.linked("party", filter.party(), "(n)-[:PARTY]->(:Entity {id: $party})")
                     .when("kind", filter.kind(), "n.kind = $kind")
-                    .when("mineral", filter.mineral(), "EXISTS { (n)-[:ADDRESSES]->(m:Mineral) WHERE " + MineralService.MINERAL_MATCHES + " }")
+                    .linked("mineral", filter.mineral(), "(n)-[:ADDRESSES]->(m:Mineral)", MineralService.MINERAL_MATCHES)
                     .name(filter.name()).in("kind", filter.kindIn()).dates("date", filter.date());
         }
         return reader.page(Agreement.class, more, page);

@@ -22,6 +22,8 @@ public final class ListConditions {
     /** The first condition that links {@code n} to a node given by id: where a count starts. */
     private @Nullable String anchor;
 
+    private @Nullable String anchorCondition;
+
     private @Nullable String anchorClause;
 
     private final Map<String, Object> parameters;
@@ -81,12 +83,21 @@ public final class ListConditions {
      * the sort order; a count starts from the linked node, so that it costs that node's links and not the label.
      */
     public ListConditions linked(String parameter, @Nullable Object value, String pattern) {
+        return linked(parameter, value, pattern, null);
+    }
+
+    /**
+     * As {@link #linked(String, Object, String)}, to nodes the {@code condition} on the pattern's other variables picks
+     * (e.g. {@code (n)-[:BASED_IN]->(c:Country)} where {@code c.id IN $countryIn}).
+     */
+    public ListConditions linked(String parameter, @Nullable Object value, String pattern, @Nullable String condition) {
         if (value != null) {
-            String clause = "EXISTS { " + pattern + " }";
+            String clause = "EXISTS { " + pattern + (condition == null ? "" : " WHERE " + condition) + " }";
             clauses.add(clause);
-            parameters.put(parameter, value);
+            parameters.put(parameter, value instanceof List<?> list ? List.copyOf(new LinkedHashSet<>(list)) : value);
             if (anchor == null) {
                 anchor = pattern;
+                anchorCondition = condition;
                 anchorClause = clause;
             }
         }
@@ -164,9 +175,14 @@ public final class ListConditions {
         return anchor;
     }
 
-    /** The conditions given besides the anchor's, joined; {@code true} when there are none. */
+    /** The anchor's own condition and the conditions given besides the anchor, joined; {@code true} when there are none. */
     public String whereBesidesAnchor() {
-        return joined(clauses.stream().filter(clause -> !clause.equals(anchorClause)).toList());
+        List<String> rest = new ArrayList<>();
+        if (anchorCondition != null) {
+            rest.add("(" + anchorCondition + ")");
+        }
+        clauses.stream().filter(clause -> !clause.equals(anchorClause)).forEach(rest::add);
+        return joined(rest);
     }
 
     private static String joined(List<String> clauses) {

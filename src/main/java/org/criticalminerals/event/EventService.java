@@ -39,9 +39,9 @@ public class EventService {
         if (filter != null) {
             more.linked("country", filter.country(), "(n)-[:INVOLVES]->(:Country {id: $country})")
                     .when("kind", filter.kind(), "n.kind = $kind")
-                    .when("mineral", filter.mineral(), "EXISTS { (n)-[:CONCERNS]->(m:Mineral) WHERE " + MineralService.MINERAL_MATCHES + " }")
+                    .linked("mineral", filter.mineral(), "(n)-[:CONCERNS]->(m:Mineral)", MineralService.MINERAL_MATCHES)
                     .name(filter.name()).in("kind", filter.kindIn()).dates("date", filter.date())
-                    .anyOf("countryIn", filter.countryIn(), "EXISTS { (n)-[:INVOLVES]->(c:Country) WHERE c.id IN $countryIn }");
+                    .linked("countryIn", filter.countryIn(), "(n)-[:INVOLVES]->(c:Country)", "c.id IN $countryIn");
         }
         return reader.page(Event.class, more, page);
     }

@@ -40,10 +40,10 @@ public class ExportControlService {
                     .when("since", filter.since(), "coalesce(n.effective, n.announced) >= $since")
                     .when("inForceOn", filter.inForceOn(),
                             "coalesce(n.effective, n.announced) <= $inForceOn AND (n.lifted IS NULL OR n.lifted > $inForceOn)")
-                    .when("mineral", filter.mineral(), "EXISTS { (n)-[:RESTRICTS]->(m:Mineral) WHERE " + MineralService.MINERAL_MATCHES + " }")
+                    .linked("mineral", filter.mineral(), "(n)-[:RESTRICTS]->(m:Mineral)", MineralService.MINERAL_MATCHES)
                     .name(filter.name()).in("measure", filter.measureIn())
                     .dates("announced", filter.announced()).dates("effective", filter.effective())
-                    .anyOf("imposerIn", filter.imposerIn(), "EXISTS { (n)-[:IMPOSED_BY]->(c:Country) WHERE c.id IN $imposerIn }");
+                    .linked("imposerIn", filter.imposerIn(), "(n)-[:IMPOSED_BY]->(c:Country)", "c.id IN $imposerIn");
         }
         return reader.page(ExportControl.class, more, page);
     }

@@ -43,7 +43,7 @@ public class InvestmentService {
                             (EXISTS { (:Country {id: $investorCountry})-[:INVESTED]->(n) }
                              OR EXISTS { (:Country {id: $investorCountry})<-[:BASED_IN]-(:Organization)-[:INVESTED]->(n) })""")
                     .linked("target", filter.target(), "(n)-[:IN]->(:Entity {id: $target})")
-                    .when("mineral", filter.mineral(), "EXISTS { (n)-[:CONCERNS]->(m:Mineral) WHERE " + MineralService.MINERAL_MATCHES + " }")
+                    .linked("mineral", filter.mineral(), "(n)-[:CONCERNS]->(m:Mineral)", MineralService.MINERAL_MATCHES)
                     .name(filter.name()).range("amount", filter.amount()).range("stake", filter.stake()).dates("date", filter.date());
         }
         return reader.page(Investment.class, more, page);

@@ -34,7 +34,6 @@ public class OfftakeService {
      * The offtakes filter. The mineral filter matches the mineral itself, its groups and its members (an offtake
      * of light rare earths is an offtake of rare earths, and of neodymium).
      */
-    private static final String OF_MINERAL = "EXISTS { (n)-[:OF]->(m:Mineral) WHERE " + MineralService.MINERAL_MATCHES + " }";
 
     /** Only with {@code avoidProcessingIn}: the route of each candidate, read in index order until the page is full. */
     private static final String AVOIDING = "WITH n, n AS o\n" + SupplyRoutes.ROUTE_OF_O + "\nWITH n, stages WHERE " + SupplyRoutes.AVOIDS_COUNTRIES;
@@ -63,10 +62,10 @@ public class OfftakeService {
             more.linked("buyerCountry", filter.buyerCountry(), "(n)-[:BUYER]->(:Organization)-[:BASED_IN]->(:Country {id: $buyerCountry})")
                     .linked("buyer", filter.buyer(), "(n)-[:BUYER]->(:Organization {id: $buyer})")
                     .linked("seller", filter.seller(), "(n)-[:SELLER]->(:Organization {id: $seller})")
-                    .when("mineral", filter.mineral(), OF_MINERAL)
+                    .linked("mineral", filter.mineral(), "(n)-[:OF]->(m:Mineral)", MineralService.MINERAL_MATCHES)
                     .name(filter.name()).range("volume", filter.volume()).dates("start", filter.start())
-                    .anyOf("buyerCountryIn", filter.buyerCountryIn(),
-                            "EXISTS { (n)-[:BUYER]->(:Organization)-[:BASED_IN]->(c:Country) WHERE c.id IN $buyerCountryIn }");
+                    .linked("buyerCountryIn", filter.buyerCountryIn(), "(n)-[:BUYER]->(:Organization)-[:BASED_IN]->(c:Country)",
+                            "c.id IN $buyerCountryIn");
         }
         Connection<Offtake> offtakes = reader.page(Offtake.class, more, parameters.get("avoid") == null ? "" : AVOIDING, page);
         // the routes of a page filtered by date are those valid on that date

@@ -41,7 +41,7 @@ public class OrganizationService {
                     .linked("country", filter.country(), "(n)-[:BASED_IN]->(:Country {id: $country})")
                     .when("role", filter.role(), "$role IN n.roles")
                     .name(filter.name()).in("kind", filter.kindIn())
-                    .anyOf("countryIn", filter.countryIn(), "EXISTS { (n)-[:BASED_IN]->(c:Country) WHERE c.id IN $countryIn }")
+                    .linked("countryIn", filter.countryIn(), "(n)-[:BASED_IN]->(c:Country)", "c.id IN $countryIn")
                     .anyOf("roleIn", filter.roleIn(), "any(role IN n.roles WHERE role IN $roleIn)");
         }
         return reader.page(Organization.class, more, page);

@@ -58,7 +58,7 @@ public class PolicyService {
                             (EXISTS { (n)-[:OF_COUNTRY]->(:Country {id: $country}) }
                              OR EXISTS { (n)<-[:SETS]-(:Policy)-[:ISSUED_BY]->(:Country {id: $country}) })""")
                     .when("year", filter.year(), "n.year = $year")
-                    .when("mineral", filter.mineral(), "EXISTS { (n)-[:FOR]->(m:Mineral) WHERE " + MineralService.MINERAL_MATCHES + " }")
+                    .linked("mineral", filter.mineral(), "(n)-[:FOR]->(m:Mineral)", MineralService.MINERAL_MATCHES)
                     .name(filter.name()).range("year", filter.years()).range("quantity", filter.quantity())
                     .anyOf("countryIn", filter.countryIn(), """
                             (EXISTS { (n)-[:OF_COUNTRY]->(c:Country) WHERE c.id IN $countryIn }

@@ -27,9 +27,7 @@ public class SiteService {
 
     private static final String LOCATED_IN = "(n)-[:LOCATED_IN]->(:Country {id: $country})";
 
-    private static final String PRODUCES = "EXISTS { (n)-[:PRODUCES]->(m:Mineral) WHERE " + MineralService.MINERAL_MATCHES + " }";
 
-    private static final String LOCATED_IN_ANY = "EXISTS { (n)-[:LOCATED_IN]->(c:Country) WHERE c.id IN $countryIn }";
 
     private static final String SUPPLY_LINKS = """
             UNWIND $ids AS parentId
@@ -57,9 +55,9 @@ public class SiteService {
     public Connection<Deposit> deposits(SiteFilter filter, PageRequest page) {
         ListConditions more = ListConditions.with(Map.of());
         if (filter != null) {
-            more.linked("country", filter.country(), LOCATED_IN).when("mineral", filter.mineral(), PRODUCES)
+            more.linked("country", filter.country(), LOCATED_IN).linked("mineral", filter.mineral(), "(n)-[:PRODUCES]->(m:Mineral)", MineralService.MINERAL_MATCHES)
                     .when("status", filter.status(), "n.status = $status")
-                    .name(filter.name()).in("status", filter.statusIn()).anyOf("countryIn", filter.countryIn(), LOCATED_IN_ANY);
+                    .name(filter.name()).in("status", filter.statusIn()).linked("countryIn", filter.countryIn(), "(n)-[:LOCATED_IN]->(c:Country)", "c.id IN $countryIn");
         }
         return reader.page(Deposit.class, more, page);
     }
@@ -67,9 +65,9 @@ public class SiteService {
     public Connection<Facility> facilities(FacilityFilter filter, PageRequest page) {
         ListConditions more = ListConditions.with(Map.of());
         if (filter != null) {
-            more.linked("country", filter.country(), LOCATED_IN).when("mineral", filter.mineral(), PRODUCES)
+            more.linked("country", filter.country(), LOCATED_IN).linked("mineral", filter.mineral(), "(n)-[:PRODUCES]->(m:Mineral)", MineralService.MINERAL_MATCHES)
                     .when("stage", filter.stage(), "n.stage = $stage")
-                    .name(filter.name()).in("stage", filter.stageIn()).anyOf("countryIn", filter.countryIn(), LOCATED_IN_ANY);
+                    .name(filter.name()).in("stage", filter.stageIn()).linked("countryIn", filter.countryIn(), "(n)-[:LOCATED_IN]->(c:Country)", "c.id IN $countryIn");
         }
         return reader.page(Facility.class, more, page);
     }

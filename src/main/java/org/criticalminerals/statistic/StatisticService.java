@@ -39,10 +39,10 @@ public class StatisticService {
                     .linked("partner", filter.partner(), "(n)-[:FROM_PARTNER]->(:Country {id: $partner})")
                     .when("measure", filter.measure(), "n.measure = $measure")
                     .when("year", filter.year(), "n.year = $year")
-                    .when("mineral", filter.mineral(), "EXISTS { (n)-[:ABOUT]->(m:Mineral) WHERE " + MineralService.MINERAL_MATCHES + " }")
+                    .linked("mineral", filter.mineral(), "(n)-[:ABOUT]->(m:Mineral)", MineralService.MINERAL_MATCHES)
                     .name(filter.name()).in("measure", filter.measureIn()).range("year", filter.years())
                     .range("value", filter.value())
-                    .anyOf("countryIn", filter.countryIn(), "EXISTS { (n)-[:OF_COUNTRY]->(c:Country) WHERE c.id IN $countryIn }");
+                    .linked("countryIn", filter.countryIn(), "(n)-[:OF_COUNTRY]->(c:Country)", "c.id IN $countryIn");
         }
         return reader.page(Statistic.class, more, page);
     }

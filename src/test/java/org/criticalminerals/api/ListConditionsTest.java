@@ -1,5 +1,6 @@
 package org.criticalminerals.api;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -47,10 +48,28 @@ class ListConditionsTest {
     }
 
     @Test
-    void aFilterOnlyOfValuesCountsOverTheLabel() {
-        ListConditions conditions = ListConditions.with(Map.of()).in("kind", java.util.List.of("COMPANY", "AGENCY", "COMPANY"));
+    void aLinkToAnyOfSeveralNodesStartsTheCountFromThoseNodes() {
+        ListConditions conditions = ListConditions.with(Map.of())
+                .linked("buyerCountryIn", List.of("JP", "KR", "JP"), "(n)-[:BUYER]->(:Organization)-[:BASED_IN]->(c:Country)", "c.id IN $buyerCountryIn")
+                .range("volume", new ListConditions.FloatRange(1.0, null));
 
-        assertThat(conditions.parameters()).containsEntry("kindIn", java.util.List.of("COMPANY", "AGENCY"));
+        assertThat(conditions.where()).isEqualTo("""
+                EXISTS { (n)-[:BUYER]->(:Organization)-[:BASED_IN]->(c:Country) WHERE c.id IN $buyerCountryIn }
+                  AND n.volume >= $volumeMin""");
+        assertThat(conditions.parameters()).containsEntry("buyerCountryIn", List.of("JP", "KR"));
+        assertThat(GraphReader.countStatement("Offtake", conditions, "")).isEqualTo("""
+                MATCH (n:Offtake), (n)-[:BUYER]->(:Organization)-[:BASED_IN]->(c:Country)
+                WHERE ((c.id IN $buyerCountryIn)
+                  AND n.volume >= $volumeMin)
+
+                RETURN count(DISTINCT n) AS total""");
+    }
+
+    @Test
+    void aFilterOnlyOfValuesCountsOverTheLabel() {
+        ListConditions conditions = ListConditions.with(Map.of()).in("kind", List.of("COMPANY", "AGENCY", "COMPANY"));
+
+        assertThat(conditions.parameters()).containsEntry("kindIn", List.of("COMPANY", "AGENCY"));
         assertThat(GraphReader.countStatement("Organization", conditions, "")).isEqualTo("""
                 MATCH (n:Organization)
                 WHERE (n.kind IN $kindIn)

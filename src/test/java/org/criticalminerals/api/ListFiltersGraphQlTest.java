@@ -116,7 +116,10 @@ class ListFiltersGraphQlTest extends GraphTestSupport {
                 {"exportControls", "filter: {imposer: CN}"}, {"agreements", "filter: {party: \"AU\"}"},
                 {"statistics", "filter: {country: CN}"}, {"investments", "filter: {target: \"lynas-rare-earths\"}"},
                 {"deposits", "filter: {country: AU}"}, {"facilities", "filter: {country: MY}"},
-                {"minerals", "filter: {partOf: \"rare-earth-elements\"}"}, {"organizations", ""}, {"statistics", ""}}) {
+                {"minerals", "filter: {partOf: \"rare-earth-elements\"}"}, {"organizations", ""}, {"statistics", ""},
+                {"offtakes", "filter: {buyerCountryIn: [JP, US]}"}, {"organizations", "filter: {countryIn: [JP, AU], kind: Company}"},
+                {"exportControls", "filter: {mineral: \"neodymium\"}"}, {"deposits", "filter: {mineral: \"rare-earth-elements\"}"},
+                {"statistics", "filter: {countryIn: [CN, JP]}"}, {"events", "filter: {countryIn: [CN, JP]}"}}) {
             List<String> listed = ids(list[0], list[1], 500);
             String args = list[1].isEmpty() ? "" : "(" + list[1] + ")";
             int total = graphQl().document("{ %s%s { totalCount } }".formatted(list[0], args)).execute().path(list[0] + ".totalCount")
