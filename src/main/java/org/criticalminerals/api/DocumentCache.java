@@ -43,7 +43,7 @@ final class DocumentCache implements PreparsedDocumentProvider {
     static class Wiring {
 
         @Bean
-        DocumentCache documentCache(@Value("${cmg.graphql.document-cache:1000}") int capacity) {
+        DocumentCache documentCache(@Value("${cmg.protocol.document-cache:1000}") int capacity) {
             return new DocumentCache(capacity);
         }
 

@@ -310,16 +310,21 @@ public class GraphReader {
             parameters.put("first", slice.get(0));
             parameters.put("after", slice.get(1));
             Map<String, List<Map<String, Object>>> byParent = new HashMap<>();
+            // the page's items are chosen by id first and projected after, so that a parent with thousands of links
+            // costs reading their ids, not shaping each of them; the pattern is matched again for the page's items
+            // only, for the variables the projection reads
             rows("""
                     UNWIND $ids AS parentId
                     MATCH (parent:Entity {id: parentId})
                     CALL (parent) {
-                      MATCH %s
-                      WHERE $after IS NULL OR n.id > $after
-                      WITH n, head(collect(%s)) AS item ORDER BY n.id LIMIT $first
+                      MATCH %1$s
+                      %3$s
+                      WITH DISTINCT n ORDER BY n.id LIMIT $first
+                      MATCH %1$s
+                      WITH n, head(collect(%2$s)) AS item ORDER BY n.id
                       RETURN collect(item) AS items
                     }
-                    RETURN parentId, items""".formatted(pattern, item), parameters).forEach(row -> {
+                    RETURN parentId, items""".formatted(pattern, item, slice.get(1) == null ? "" : "WHERE n.id > $after"), parameters).forEach(row -> {
                         @SuppressWarnings("unchecked")
                         List<Map<String, Object>> items = (List<Map<String, Object>>) row.get("items");
                         byParent.put((String) row.get("parentId"), items);
