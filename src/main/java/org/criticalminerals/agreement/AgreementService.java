@@ -1,6 +1,5 @@
 package org.criticalminerals.agreement;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,20 +34,14 @@ public class AgreementService {
     }
 
     public Connection<Agreement> agreements(AgreementFilter filter, PageRequest page) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("party", filter == null ? null : filter.party());
-        parameters.put("kind", filter == null ? null : filter.kind());
-        parameters.put("mineral", filter == null ? null : filter.mineral());
-        ListConditions more = ListConditions.with(parameters);
+        ListConditions more = ListConditions.with(Map.of());
         if (filter != null) {
-            more.name(filter.name()).in("kind", filter.kindIn()).dates("date", filter.date());
+            more.linked("party", filter.party(), "(n)-[:PARTY]->(:Entity {id: $party})")
+                    .when("kind", filter.kind(), "n.kind = $kind")
+                    .linked("mineral", filter.mineral(), "(n)-[:ADDRESSES]->(m:Mineral)", MineralService.MINERAL_MATCHES)
+                    .name(filter.name()).in("kind", filter.kindIn()).dates("date", filter.date());
         }
-        return reader.page(Agreement.class, more.and("""
-                ($party IS NULL OR EXISTS { (n)-[:PARTY]->(:Entity {id: $party}) })
-                  AND ($kind IS NULL OR n.kind = $kind)
-                  AND ($mineral IS NULL OR EXISTS { (n)-[:ADDRESSES]->(m:Mineral)
-                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES)),
-                more.parameters(), page);
+        return reader.page(Agreement.class, more, page);
     }
 
     /** Pages of the parties of agreements, by party id, one statement for all agreements asking for the same page. */

@@ -97,17 +97,18 @@ public class GraphReader {
      * page's items in index order and stops after them, so a page costs what it holds. The total is counted in a
      * statement of its own, only if the client asks for it.
      */
-    public <T extends Node> Connection<T> page(Class<T> type, String where, Map<String, Object> parameters, PageRequest request) {
-        return page(type, where, "", parameters, request);
+    public <T extends Node> Connection<T> page(Class<T> type, ListConditions conditions, PageRequest request) {
+        return page(type, conditions, "", request);
     }
 
     /**
      * As {@link #page(Class, String, Map, PageRequest)}, with {@code refine}: constant clauses after the match that
      * keep {@code n} and drop rows (a filter on something computed per item, such as a supply route).
      */
-    public <T extends Node> Connection<T> page(Class<T> type, String where, String refine, Map<String, Object> parameters,
-            PageRequest request) {
+    public <T extends Node> Connection<T> page(Class<T> type, ListConditions conditions, String refine, PageRequest request) {
         String label = type.getSimpleName();
+        String where = conditions.where();
+        Map<String, Object> parameters = conditions.parameters();
         checkLabel(label);
         int size = request.size();
         SortField field = request.field();
@@ -170,15 +171,34 @@ public class GraphReader {
                 .toList();
         Connection.PageInfo info = new Connection.PageInfo(backward ? cursor != null : more, backward ? more : cursor != null,
                 edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
+        String count = countStatement(label, conditions, refine);
         Map<String, Object> countParameters = new HashMap<>(parameters);
-        return new Connection<>(edges, info, () -> self.count(label, where, refine, countParameters));
+        return new Connection<>(edges, info, () -> self.count(count, countParameters));
     }
 
-    /** How many entities of the label match; a statement of its own, run only for a selected totalCount. */
-    public int count(String label, String where, String refine, Map<String, Object> parameters) {
+    /**
+     * Counts the list: from the count store without a filter, from the node a linked condition names when there is
+     * one, otherwise over the label.
+     */
+    static String countStatement(String label, ListConditions conditions, String refine) {
         checkLabel(label);
-        return client.query("MATCH (n:%s)\nWHERE (%s)\n%s\nRETURN count(n) AS total".formatted(label, where, refine))
-                .bindAll(new HashMap<>(parameters)).fetchAs(Integer.class).mappedBy((t, r) -> r.get("total").asInt()).one().orElse(0);
+        String anchor = conditions.anchor();
+        if (anchor != null) {
+            // a pattern may reach an item more than once (an offtake with two buyers in the country)
+            return "MATCH (n:%s), %s\nWHERE (%s)\n%s\nRETURN count(DISTINCT n) AS total".formatted(label, anchor,
+                    conditions.whereBesidesAnchor(), refine);
+        }
+        String where = conditions.where();
+        if (where.equals("true") && refine.isEmpty()) {
+            return "MATCH (n:%s)\nRETURN count(n) AS total".formatted(label);
+        }
+        return "MATCH (n:%s)\nWHERE (%s)\n%s\nRETURN count(n) AS total".formatted(label, where, refine);
+    }
+
+    /** A count of {@link #countStatement}; a statement of its own, run only for a selected totalCount. */
+    public int count(String statement, Map<String, Object> parameters) {
+        return client.query(statement).bindAll(new HashMap<>(parameters)).fetchAs(Integer.class).mappedBy((t, r) -> r.get("total").asInt())
+                .one().orElse(0);
     }
 
     /**
@@ -290,16 +310,21 @@ public class GraphReader {
             parameters.put("first", slice.get(0));
             parameters.put("after", slice.get(1));
             Map<String, List<Map<String, Object>>> byParent = new HashMap<>();
+            // the page's items are chosen by id first and projected after, so that a parent with thousands of links
+            // costs reading their ids, not shaping each of them; the pattern is matched again for the page's items
+            // only, for the variables the projection reads
             rows("""
                     UNWIND $ids AS parentId
                     MATCH (parent:Entity {id: parentId})
                     CALL (parent) {
-                      MATCH %s
-                      WHERE $after IS NULL OR n.id > $after
-                      WITH n, head(collect(%s)) AS item ORDER BY n.id LIMIT $first
+                      MATCH %1$s
+                      %3$s
+                      WITH DISTINCT n ORDER BY n.id LIMIT $first
+                      MATCH %1$s
+                      WITH n, head(collect(%2$s)) AS item ORDER BY n.id
                       RETURN collect(item) AS items
                     }
-                    RETURN parentId, items""".formatted(pattern, item), parameters).forEach(row -> {
+                    RETURN parentId, items""".formatted(pattern, item, slice.get(1) == null ? "" : "WHERE n.id > $after"), parameters).forEach(row -> {
                         @SuppressWarnings("unchecked")
                         List<Map<String, Object>> items = (List<Map<String, Object>>) row.get("items");
                         byParent.put((String) row.get("parentId"), items);

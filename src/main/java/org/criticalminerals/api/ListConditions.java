@@ -19,6 +19,13 @@ public final class ListConditions {
 
     private final List<String> clauses = new ArrayList<>();
 
+    /** The first condition that links {@code n} to a node given by id: where a count starts. */
+    private @Nullable String anchor;
+
+    private @Nullable String anchorCondition;
+
+    private @Nullable String anchorClause;
+
     private final Map<String, Object> parameters;
 
     private ListConditions(Map<String, Object> parameters) {
@@ -53,6 +60,46 @@ public final class ListConditions {
             String parameter = property + "In";
             clauses.add("n.%s IN $%s".formatted(property, parameter));
             parameters.put(parameter, List.copyOf(new LinkedHashSet<>(values)));
+        }
+        return this;
+    }
+
+    /**
+     * A condition of the caller's on one value, bound to {@code parameter}, written only when the value is given:
+     * a statement never carries {@code $x IS NULL OR …} for a filter the request left out, which would keep the
+     * planner from the count store and from the indexes (a plan is cached per statement text, not per value).
+     */
+    public ListConditions when(String parameter, @Nullable Object value, String clause) {
+        if (value != null) {
+            clauses.add(clause);
+            parameters.put(parameter, value);
+        }
+        return this;
+    }
+
+    /**
+     * {@code n} is linked to the node {@code pattern} names by its id, bound to {@code parameter}, when that is given
+     * (the pattern binds {@code n}, e.g. {@code (n)-[:BASED_IN]->(:Country {id: $country})}). A page tests it per item in
+     * the sort order; a count starts from the linked node, so that it costs that node's links and not the label.
+     */
+    public ListConditions linked(String parameter, @Nullable Object value, String pattern) {
+        return linked(parameter, value, pattern, null);
+    }
+
+    /**
+     * As {@link #linked(String, Object, String)}, to nodes the {@code condition} on the pattern's other variables picks
+     * (e.g. {@code (n)-[:BASED_IN]->(c:Country)} where {@code c.id IN $countryIn}).
+     */
+    public ListConditions linked(String parameter, @Nullable Object value, String pattern, @Nullable String condition) {
+        if (value != null) {
+            String clause = "EXISTS { " + pattern + (condition == null ? "" : " WHERE " + condition) + " }";
+            clauses.add(clause);
+            parameters.put(parameter, value instanceof List<?> list ? List.copyOf(new LinkedHashSet<>(list)) : value);
+            if (anchor == null) {
+                anchor = pattern;
+                anchorCondition = condition;
+                anchorClause = clause;
+            }
         }
         return this;
     }
@@ -118,12 +165,28 @@ public final class ListConditions {
         }
     }
 
-    /** The list's own condition and these. */
-    public String and(String where) {
-        if (clauses.isEmpty()) {
-            return where;
+    /** The conditions given, joined; {@code true} when there are none. */
+    public String where() {
+        return joined(clauses);
+    }
+
+    /** The pattern a count of the list starts from, if a linked condition was given. */
+    public @Nullable String anchor() {
+        return anchor;
+    }
+
+    /** The anchor's own condition and the conditions given besides the anchor, joined; {@code true} when there are none. */
+    public String whereBesidesAnchor() {
+        List<String> rest = new ArrayList<>();
+        if (anchorCondition != null) {
+            rest.add("(" + anchorCondition + ")");
         }
-        return "(" + where + ")\n  AND " + String.join("\n  AND ", clauses);
+        clauses.stream().filter(clause -> !clause.equals(anchorClause)).forEach(rest::add);
+        return joined(rest);
+    }
+
+    private static String joined(List<String> clauses) {
+        return clauses.isEmpty() ? "true" : String.join("\n  AND ", clauses);
     }
 
     public Map<String, Object> parameters() {

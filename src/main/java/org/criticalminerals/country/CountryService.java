@@ -32,7 +32,7 @@ public class CountryService {
 
     public Connection<Country> countries(CountryFilter filter, PageRequest page) {
         ListConditions more = ListConditions.with(Map.of()).name(filter == null ? null : filter.name());
-        return reader.page(Country.class, more.and("true"), more.parameters(), page);
+        return reader.page(Country.class, more, page);
     }
 
     /** Pages of the organizations based in countries, one statement for all countries asking for the same page. */

@@ -35,21 +35,15 @@ public class EventService {
     }
 
     public Connection<Event> events(EventFilter filter, PageRequest page) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("country", filter == null ? null : filter.country());
-        parameters.put("mineral", filter == null ? null : filter.mineral());
-        parameters.put("kind", filter == null ? null : filter.kind());
-        ListConditions more = ListConditions.with(parameters);
+        ListConditions more = ListConditions.with(Map.of());
         if (filter != null) {
-            more.name(filter.name()).in("kind", filter.kindIn()).dates("date", filter.date())
-                    .anyOf("countryIn", filter.countryIn(), "EXISTS { (n)-[:INVOLVES]->(c:Country) WHERE c.id IN $countryIn }");
+            more.linked("country", filter.country(), "(n)-[:INVOLVES]->(:Country {id: $country})")
+                    .when("kind", filter.kind(), "n.kind = $kind")
+                    .linked("mineral", filter.mineral(), "(n)-[:CONCERNS]->(m:Mineral)", MineralService.MINERAL_MATCHES)
+                    .name(filter.name()).in("kind", filter.kindIn()).dates("date", filter.date())
+                    .linked("countryIn", filter.countryIn(), "(n)-[:INVOLVES]->(c:Country)", "c.id IN $countryIn");
         }
-        return reader.page(Event.class, more.and("""
-                ($country IS NULL OR EXISTS { (n)-[:INVOLVES]->(:Country {id: $country}) })
-                  AND ($kind IS NULL OR n.kind = $kind)
-                  AND ($mineral IS NULL OR EXISTS { (n)-[:CONCERNS]->(m:Mineral)
-                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES)),
-                more.parameters(), page);
+        return reader.page(Event.class, more, page);
     }
 
     <K extends Node> Map<K, List<Country>> countries(List<K> events) {

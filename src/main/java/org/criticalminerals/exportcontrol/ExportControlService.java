@@ -1,7 +1,6 @@
 package org.criticalminerals.exportcontrol;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,27 +33,19 @@ public class ExportControlService {
     }
 
     public Connection<ExportControl> exportControls(ExportControlFilter filter, PageRequest page) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("imposer", filter == null ? null : filter.imposer());
-        parameters.put("mineral", filter == null ? null : filter.mineral());
-        parameters.put("measure", filter == null ? null : filter.measure());
-        parameters.put("since", filter == null ? null : filter.since());
-        parameters.put("inForceOn", filter == null ? null : filter.inForceOn());
-        ListConditions more = ListConditions.with(parameters);
+        ListConditions more = ListConditions.with(Map.of());
         if (filter != null) {
-            more.name(filter.name()).in("measure", filter.measureIn())
+            more.linked("imposer", filter.imposer(), "(n)-[:IMPOSED_BY]->(:Country {id: $imposer})")
+                    .when("measure", filter.measure(), "n.measure = $measure")
+                    .when("since", filter.since(), "coalesce(n.effective, n.announced) >= $since")
+                    .when("inForceOn", filter.inForceOn(),
+                            "coalesce(n.effective, n.announced) <= $inForceOn AND (n.lifted IS NULL OR n.lifted > $inForceOn)")
+                    .linked("mineral", filter.mineral(), "(n)-[:RESTRICTS]->(m:Mineral)", MineralService.MINERAL_MATCHES)
+                    .name(filter.name()).in("measure", filter.measureIn())
                     .dates("announced", filter.announced()).dates("effective", filter.effective())
-                    .anyOf("imposerIn", filter.imposerIn(), "EXISTS { (n)-[:IMPOSED_BY]->(c:Country) WHERE c.id IN $imposerIn }");
+                    .linked("imposerIn", filter.imposerIn(), "(n)-[:IMPOSED_BY]->(c:Country)", "c.id IN $imposerIn");
         }
-        return reader.page(ExportControl.class, more.and("""
-                ($imposer IS NULL OR EXISTS { (n)-[:IMPOSED_BY]->(:Country {id: $imposer}) })
-                  AND ($measure IS NULL OR n.measure = $measure)
-                  AND ($since IS NULL OR coalesce(n.effective, n.announced) >= $since)
-                  AND ($inForceOn IS NULL OR (coalesce(n.effective, n.announced) <= $inForceOn
-                                              AND (n.lifted IS NULL OR n.lifted > $inForceOn)))
-                  AND ($mineral IS NULL OR EXISTS { (n)-[:RESTRICTS]->(m:Mineral)
-                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES)),
-                more.parameters(), page);
+        return reader.page(ExportControl.class, more, page);
     }
 
     <K extends Node> Map<K, Country> imposer(List<K> controls) {

@@ -1,6 +1,5 @@
 package org.criticalminerals.investment;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,23 +36,17 @@ public class InvestmentService {
     }
 
     public Connection<Investment> investments(InvestmentFilter filter, PageRequest page) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("investor", filter == null ? null : filter.investor());
-        parameters.put("investorCountry", filter == null ? null : filter.investorCountry());
-        parameters.put("target", filter == null ? null : filter.target());
-        parameters.put("mineral", filter == null ? null : filter.mineral());
-        ListConditions more = ListConditions.with(parameters);
+        ListConditions more = ListConditions.with(Map.of());
         if (filter != null) {
-            more.name(filter.name()).range("amount", filter.amount()).range("stake", filter.stake()).dates("date", filter.date());
+            more.linked("investor", filter.investor(), "(:Entity {id: $investor})-[:INVESTED]->(n)")
+                    .when("investorCountry", filter.investorCountry(), """
+                            (EXISTS { (:Country {id: $investorCountry})-[:INVESTED]->(n) }
+                             OR EXISTS { (:Country {id: $investorCountry})<-[:BASED_IN]-(:Organization)-[:INVESTED]->(n) })""")
+                    .linked("target", filter.target(), "(n)-[:IN]->(:Entity {id: $target})")
+                    .linked("mineral", filter.mineral(), "(n)-[:CONCERNS]->(m:Mineral)", MineralService.MINERAL_MATCHES)
+                    .name(filter.name()).range("amount", filter.amount()).range("stake", filter.stake()).dates("date", filter.date());
         }
-        return reader.page(Investment.class, more.and("""
-                ($investor IS NULL OR EXISTS { (:Entity {id: $investor})-[:INVESTED]->(n) })
-                  AND ($investorCountry IS NULL OR EXISTS { (:Country {id: $investorCountry})-[:INVESTED]->(n) }
-                       OR EXISTS { (:Country {id: $investorCountry})<-[:BASED_IN]-(:Organization)-[:INVESTED]->(n) })
-                  AND ($target IS NULL OR EXISTS { (n)-[:IN]->(:Entity {id: $target}) })
-                  AND ($mineral IS NULL OR EXISTS { (n)-[:CONCERNS]->(m:Mineral)
-                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES)),
-                more.parameters(), page);
+        return reader.page(Investment.class, more, page);
     }
 
     <K extends Node> Map<K, List<Investor>> investors(List<K> investments) {

@@ -13,6 +13,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.criticalminerals.api.LeastRecentlyUsed;
 import org.criticalminerals.api.ReplayedBodyRequest;
 import org.criticalminerals.api.HttpErrorBodies;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +45,9 @@ public final class GraphQlOperations extends OncePerRequestFilter {
     private final HttpErrorBodies errors;
 
     private final ParserOptions parserOptions;
+
+    /** The kind of each recent (document, operation name): a frontend sends the same few documents again and again. */
+    private final LeastRecentlyUsed<List<@Nullable String>, Kind> kinds = new LeastRecentlyUsed<>(1_000);
 
     GraphQlOperations(String path, long maxBytes, JsonMapper json, HttpErrorBodies errors, ParserOptions parserOptions) {
         this.path = path;
@@ -91,7 +95,10 @@ public final class GraphQlOperations extends OncePerRequestFilter {
             query = request.getParameter("query");
             operationName = request.getParameter("operationName");
         }
-        request.setAttribute(ATTRIBUTE, kind(query, operationName, parserOptions));
+        String document = query;
+        String operation = operationName;
+        request.setAttribute(ATTRIBUTE, document == null ? Kind.READ
+                : kinds.computeIfAbsent(java.util.Arrays.asList(document, operation), key -> kind(document, operation, parserOptions)));
         chain.doFilter(forward, response);
     }
 

@@ -1,6 +1,5 @@
 package org.criticalminerals.mineral;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,14 +38,13 @@ public class MineralService {
     }
 
     public Connection<Mineral> minerals(MineralFilter filter, PageRequest page) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("kind", filter == null ? null : filter.kind());
-        parameters.put("group", filter == null ? null : filter.partOf());
-        ListConditions more = ListConditions.with(parameters).name(filter == null ? null : filter.name())
-                .in("kind", filter == null ? null : filter.kindIn());
-        return reader.page(Mineral.class, more.and("""
-                ($kind IS NULL OR n.kind = $kind)
-                  AND ($group IS NULL OR EXISTS { (n)-[:PART_OF*1..3]->(:Mineral {id: $group}) })"""), more.parameters(), page);
+        ListConditions more = ListConditions.with(Map.of());
+        if (filter != null) {
+            more.when("kind", filter.kind(), "n.kind = $kind")
+                    .linked("group", filter.partOf(), "(n)-[:PART_OF*1..3]->(:Mineral {id: $group})")
+                    .name(filter.name()).in("kind", filter.kindIn());
+        }
+        return reader.page(Mineral.class, more, page);
     }
 
     <K extends Node> Map<K, List<Mineral>> partOf(List<K> minerals) {

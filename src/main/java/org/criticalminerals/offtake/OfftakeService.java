@@ -34,11 +34,6 @@ public class OfftakeService {
      * The offtakes filter. The mineral filter matches the mineral itself, its groups and its members (an offtake
      * of light rare earths is an offtake of rare earths, and of neodymium).
      */
-    private static final String OFFTAKES = """
-            ($buyerCountry IS NULL OR EXISTS { (n)-[:BUYER]->(:Organization)-[:BASED_IN]->(:Country {id: $buyerCountry}) })
-              AND ($buyer IS NULL OR EXISTS { (n)-[:BUYER]->(:Organization {id: $buyer}) })
-              AND ($seller IS NULL OR EXISTS { (n)-[:SELLER]->(:Organization {id: $seller}) })
-              AND ($mineral IS NULL OR EXISTS { (n)-[:OF]->(m:Mineral) WHERE %s })""".formatted(MineralService.MINERAL_MATCHES);
 
     /** Only with {@code avoidProcessingIn}: the route of each candidate, read in index order until the page is full. */
     private static final String AVOIDING = "WITH n, n AS o\n" + SupplyRoutes.ROUTE_OF_O + "\nWITH n, stages WHERE " + SupplyRoutes.AVOIDS_COUNTRIES;
@@ -59,19 +54,20 @@ public class OfftakeService {
     /** A page of offtakes; their routes are read only if the client selects them, and only for the page. */
     public Connection<Offtake> offtakes(OfftakeFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("buyerCountry", filter == null ? null : filter.buyerCountry());
-        parameters.put("buyer", filter == null ? null : filter.buyer());
-        parameters.put("seller", filter == null ? null : filter.seller());
-        parameters.put("mineral", filter == null ? null : filter.mineral());
+        // the route filter's own parameters (its clauses come after the match, AVOIDING)
         parameters.put("avoid", filter == null ? null : filter.avoidProcessingIn());
         parameters.put("asOf", filter == null ? null : filter.asOf());
         ListConditions more = ListConditions.with(parameters);
         if (filter != null) {
-            more.name(filter.name()).range("volume", filter.volume()).dates("start", filter.start())
-                    .anyOf("buyerCountryIn", filter.buyerCountryIn(),
-                            "EXISTS { (n)-[:BUYER]->(:Organization)-[:BASED_IN]->(c:Country) WHERE c.id IN $buyerCountryIn }");
+            more.linked("buyerCountry", filter.buyerCountry(), "(n)-[:BUYER]->(:Organization)-[:BASED_IN]->(:Country {id: $buyerCountry})")
+                    .linked("buyer", filter.buyer(), "(n)-[:BUYER]->(:Organization {id: $buyer})")
+                    .linked("seller", filter.seller(), "(n)-[:SELLER]->(:Organization {id: $seller})")
+                    .linked("mineral", filter.mineral(), "(n)-[:OF]->(m:Mineral)", MineralService.MINERAL_MATCHES)
+                    .name(filter.name()).range("volume", filter.volume()).dates("start", filter.start())
+                    .linked("buyerCountryIn", filter.buyerCountryIn(), "(n)-[:BUYER]->(:Organization)-[:BASED_IN]->(c:Country)",
+                            "c.id IN $buyerCountryIn");
         }
-        Connection<Offtake> offtakes = reader.page(Offtake.class, more.and(OFFTAKES), parameters.get("avoid") == null ? "" : AVOIDING, more.parameters(), page);
+        Connection<Offtake> offtakes = reader.page(Offtake.class, more, parameters.get("avoid") == null ? "" : AVOIDING, page);
         // the routes of a page filtered by date are those valid on that date
         return filter == null || filter.asOf() == null ? offtakes : offtakes.map(offtake -> offtake.withRouteAsOf(filter.asOf()));
     }

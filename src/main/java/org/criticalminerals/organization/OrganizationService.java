@@ -1,6 +1,5 @@
 package org.criticalminerals.organization;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,20 +35,16 @@ public class OrganizationService {
     }
 
     public Connection<Organization> organizations(OrganizationFilter filter, PageRequest page) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("kind", filter == null ? null : filter.kind());
-        parameters.put("country", filter == null ? null : filter.country());
-        parameters.put("role", filter == null ? null : filter.role());
-        ListConditions more = ListConditions.with(parameters);
+        ListConditions more = ListConditions.with(Map.of());
         if (filter != null) {
-            more.name(filter.name()).in("kind", filter.kindIn())
-                    .anyOf("countryIn", filter.countryIn(), "EXISTS { (n)-[:BASED_IN]->(c:Country) WHERE c.id IN $countryIn }")
+            more.when("kind", filter.kind(), "n.kind = $kind")
+                    .linked("country", filter.country(), "(n)-[:BASED_IN]->(:Country {id: $country})")
+                    .when("role", filter.role(), "$role IN n.roles")
+                    .name(filter.name()).in("kind", filter.kindIn())
+                    .linked("countryIn", filter.countryIn(), "(n)-[:BASED_IN]->(c:Country)", "c.id IN $countryIn")
                     .anyOf("roleIn", filter.roleIn(), "any(role IN n.roles WHERE role IN $roleIn)");
         }
-        return reader.page(Organization.class, more.and("""
-                ($kind IS NULL OR n.kind = $kind)
-                  AND ($country IS NULL OR EXISTS { (n)-[:BASED_IN]->(:Country {id: $country}) })
-                  AND ($role IS NULL OR $role IN n.roles)"""), more.parameters(), page);
+        return reader.page(Organization.class, more, page);
     }
 
     <K extends Node> Map<K, Country> country(List<K> organizations) {

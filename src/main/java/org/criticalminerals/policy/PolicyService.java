@@ -1,6 +1,5 @@
 package org.criticalminerals.policy;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,39 +41,30 @@ public class PolicyService {
     }
 
     public Connection<Policy> policies(PolicyFilter filter, PageRequest page) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("issuer", filter == null ? null : filter.issuer());
-        parameters.put("kind", filter == null ? null : filter.kind());
-        parameters.put("designates", filter == null ? null : filter.designates());
-        ListConditions more = ListConditions.with(parameters);
+        ListConditions more = ListConditions.with(Map.of());
         if (filter != null) {
-            more.name(filter.name()).in("kind", filter.kindIn()).dates("date", filter.date());
+            more.linked("issuer", filter.issuer(), "(n)-[:ISSUED_BY]->(:Entity {id: $issuer})")
+                    .when("kind", filter.kind(), "n.kind = $kind")
+                    .linked("designates", filter.designates(), "(n)-[:DESIGNATES]->(:Mineral {id: $designates})")
+                    .name(filter.name()).in("kind", filter.kindIn()).dates("date", filter.date());
         }
-        return reader.page(Policy.class, more.and("""
-                ($issuer IS NULL OR EXISTS { (n)-[:ISSUED_BY]->(:Entity {id: $issuer}) })
-                  AND ($kind IS NULL OR n.kind = $kind)
-                  AND ($designates IS NULL OR EXISTS { (n)-[:DESIGNATES]->(:Mineral {id: $designates}) })"""), more.parameters(), page);
+        return reader.page(Policy.class, more, page);
     }
 
     public Connection<Target> targets(TargetFilter filter, PageRequest page) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("country", filter == null ? null : filter.country());
-        parameters.put("mineral", filter == null ? null : filter.mineral());
-        parameters.put("year", filter == null ? null : filter.year());
-        ListConditions more = ListConditions.with(parameters);
+        ListConditions more = ListConditions.with(Map.of());
         if (filter != null) {
-            more.name(filter.name()).range("year", filter.years()).range("quantity", filter.quantity())
+            more.when("country", filter.country(), """
+                            (EXISTS { (n)-[:OF_COUNTRY]->(:Country {id: $country}) }
+                             OR EXISTS { (n)<-[:SETS]-(:Policy)-[:ISSUED_BY]->(:Country {id: $country}) })""")
+                    .when("year", filter.year(), "n.year = $year")
+                    .linked("mineral", filter.mineral(), "(n)-[:FOR]->(m:Mineral)", MineralService.MINERAL_MATCHES)
+                    .name(filter.name()).range("year", filter.years()).range("quantity", filter.quantity())
                     .anyOf("countryIn", filter.countryIn(), """
                             (EXISTS { (n)-[:OF_COUNTRY]->(c:Country) WHERE c.id IN $countryIn }
                              OR EXISTS { (n)<-[:SETS]-(:Policy)-[:ISSUED_BY]->(c:Country) WHERE c.id IN $countryIn })""");
         }
-        return reader.page(Target.class, more.and("""
-                ($country IS NULL OR EXISTS { (n)-[:OF_COUNTRY]->(:Country {id: $country}) }
-                       OR EXISTS { (n)<-[:SETS]-(:Policy)-[:ISSUED_BY]->(:Country {id: $country}) })
-                  AND ($year IS NULL OR n.year = $year)
-                  AND ($mineral IS NULL OR EXISTS { (n)-[:FOR]->(m:Mineral)
-                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES)),
-                more.parameters(), page);
+        return reader.page(Target.class, more, page);
     }
 
     <K extends Node> Map<K, PartyEntity> issuer(List<K> policies) {

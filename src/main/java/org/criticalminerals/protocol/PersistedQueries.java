@@ -1,11 +1,10 @@
 package org.criticalminerals.protocol;
 
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
+import org.criticalminerals.api.LeastRecentlyUsed;
 import org.criticalminerals.security.ApiKeys;
 
 /**
@@ -15,23 +14,18 @@ import org.criticalminerals.security.ApiKeys;
  */
 final class PersistedQueries {
 
-    private final Map<String, String> byHash;
+    private final LeastRecentlyUsed<String, String> byHash;
 
     PersistedQueries(int capacity) {
-        this.byHash = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.byHash = new LeastRecentlyUsed<>(capacity);
     }
 
-    synchronized Optional<String> find(String sha256Hex) {
+    Optional<String> find(String sha256Hex) {
         return Optional.ofNullable(byHash.get(sha256Hex.toLowerCase(Locale.ROOT)));
     }
 
     /** @return false, keeping nothing, when the hash is not the document's */
-    synchronized boolean register(String sha256Hex, String document) {
+    boolean register(String sha256Hex, String document) {
         if (!hash(document).equalsIgnoreCase(sha256Hex)) {
             return false;
         }
@@ -39,7 +33,7 @@ final class PersistedQueries {
         return true;
     }
 
-    synchronized int size() {
+    int size() {
         return byHash.size();
     }
 

@@ -40,13 +40,11 @@ public class ProvenanceService {
     }
 
     public Connection<Source> sources(SourceFilter filter, PageRequest page) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("kind", filter == null ? null : filter.kind());
-        ListConditions more = ListConditions.with(parameters);
+        ListConditions more = ListConditions.with(Map.of());
         if (filter != null) {
-            more.name(filter.name()).in("kind", filter.kindIn());
+            more.when("kind", filter.kind(), "n.kind = $kind").name(filter.name()).in("kind", filter.kindIn());
         }
-        return reader.page(Source.class, more.and("$kind IS NULL OR n.kind = $kind"), more.parameters(), page);
+        return reader.page(Source.class, more, page);
     }
 
     /** Claims of each fact, by fact id; one statement for all facts. */

@@ -25,12 +25,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class SiteService {
 
-    private static final String SITE_FILTER = """
-            ($country IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(:Country {id: $country}) })
-              AND ($mineral IS NULL OR EXISTS { (n)-[:PRODUCES]->(m:Mineral)
-                    WHERE %s })""".formatted(MineralService.MINERAL_MATCHES);
+    private static final String LOCATED_IN = "(n)-[:LOCATED_IN]->(:Country {id: $country})";
 
-    private static final String LOCATED_IN_ANY = "EXISTS { (n)-[:LOCATED_IN]->(c:Country) WHERE c.id IN $countryIn }";
+
 
     private static final String SUPPLY_LINKS = """
             UNWIND $ids AS parentId
@@ -56,27 +53,23 @@ public class SiteService {
     }
 
     public Connection<Deposit> deposits(SiteFilter filter, PageRequest page) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("country", filter == null ? null : filter.country());
-        parameters.put("mineral", filter == null ? null : filter.mineral());
-        parameters.put("status", filter == null ? null : filter.status());
-        ListConditions more = ListConditions.with(parameters);
+        ListConditions more = ListConditions.with(Map.of());
         if (filter != null) {
-            more.name(filter.name()).in("status", filter.statusIn()).anyOf("countryIn", filter.countryIn(), LOCATED_IN_ANY);
+            more.linked("country", filter.country(), LOCATED_IN).linked("mineral", filter.mineral(), "(n)-[:PRODUCES]->(m:Mineral)", MineralService.MINERAL_MATCHES)
+                    .when("status", filter.status(), "n.status = $status")
+                    .name(filter.name()).in("status", filter.statusIn()).linked("countryIn", filter.countryIn(), "(n)-[:LOCATED_IN]->(c:Country)", "c.id IN $countryIn");
         }
-        return reader.page(Deposit.class, more.and(SITE_FILTER + "\n  AND ($status IS NULL OR n.status = $status)"), more.parameters(), page);
+        return reader.page(Deposit.class, more, page);
     }
 
     public Connection<Facility> facilities(FacilityFilter filter, PageRequest page) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("country", filter == null ? null : filter.country());
-        parameters.put("mineral", filter == null ? null : filter.mineral());
-        parameters.put("stage", filter == null ? null : filter.stage());
-        ListConditions more = ListConditions.with(parameters);
+        ListConditions more = ListConditions.with(Map.of());
         if (filter != null) {
-            more.name(filter.name()).in("stage", filter.stageIn()).anyOf("countryIn", filter.countryIn(), LOCATED_IN_ANY);
+            more.linked("country", filter.country(), LOCATED_IN).linked("mineral", filter.mineral(), "(n)-[:PRODUCES]->(m:Mineral)", MineralService.MINERAL_MATCHES)
+                    .when("stage", filter.stage(), "n.stage = $stage")
+                    .name(filter.name()).in("stage", filter.stageIn()).linked("countryIn", filter.countryIn(), "(n)-[:LOCATED_IN]->(c:Country)", "c.id IN $countryIn");
         }
-        return reader.page(Facility.class, more.and(SITE_FILTER + "\n  AND ($stage IS NULL OR n.stage = $stage)"), more.parameters(), page);
+        return reader.page(Facility.class, more, page);
     }
 
     <K extends Node> Map<K, Country> country(List<K> sites) {

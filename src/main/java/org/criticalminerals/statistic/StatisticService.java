@@ -1,6 +1,5 @@
 package org.criticalminerals.statistic;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,26 +33,18 @@ public class StatisticService {
     }
 
     public Connection<Statistic> statistics(StatisticFilter filter, PageRequest page) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("country", filter == null ? null : filter.country());
-        parameters.put("mineral", filter == null ? null : filter.mineral());
-        parameters.put("measure", filter == null ? null : filter.measure());
-        parameters.put("partner", filter == null ? null : filter.partner());
-        parameters.put("year", filter == null ? null : filter.year());
-        ListConditions more = ListConditions.with(parameters);
+        ListConditions more = ListConditions.with(Map.of());
         if (filter != null) {
-            more.name(filter.name()).in("measure", filter.measureIn()).range("year", filter.years())
+            more.linked("country", filter.country(), "(n)-[:OF_COUNTRY]->(:Country {id: $country})")
+                    .linked("partner", filter.partner(), "(n)-[:FROM_PARTNER]->(:Country {id: $partner})")
+                    .when("measure", filter.measure(), "n.measure = $measure")
+                    .when("year", filter.year(), "n.year = $year")
+                    .linked("mineral", filter.mineral(), "(n)-[:ABOUT]->(m:Mineral)", MineralService.MINERAL_MATCHES)
+                    .name(filter.name()).in("measure", filter.measureIn()).range("year", filter.years())
                     .range("value", filter.value())
-                    .anyOf("countryIn", filter.countryIn(), "EXISTS { (n)-[:OF_COUNTRY]->(c:Country) WHERE c.id IN $countryIn }");
+                    .linked("countryIn", filter.countryIn(), "(n)-[:OF_COUNTRY]->(c:Country)", "c.id IN $countryIn");
         }
-        return reader.page(Statistic.class, more.and("""
-                ($country IS NULL OR EXISTS { (n)-[:OF_COUNTRY]->(:Country {id: $country}) })
-                  AND ($partner IS NULL OR EXISTS { (n)-[:FROM_PARTNER]->(:Country {id: $partner}) })
-                  AND ($measure IS NULL OR n.measure = $measure)
-                  AND ($year IS NULL OR n.year = $year)
-                  AND ($mineral IS NULL OR EXISTS { (n)-[:ABOUT]->(m:Mineral)
-                        WHERE %s })""".formatted(MineralService.MINERAL_MATCHES)),
-                more.parameters(), page);
+        return reader.page(Statistic.class, more, page);
     }
 
     <K extends Node> Map<K, Country> country(List<K> statistics) {

@@ -104,6 +104,30 @@ class ListFiltersGraphQlTest extends GraphTestSupport {
         }
     }
 
+    /**
+     * A count with a filter linking to one node starts from that node; it counts each item once, however many ways
+     * the item is linked (the Lynas offtake has two Japanese buyers), and agrees with the items listed.
+     */
+    @Test
+    void totalCountAgreesWithTheItemsListedForEveryLinkedFilter() {
+        for (String[] list : new String[][] {{"organizations", "filter: {country: JP}"}, {"organizations", "filter: {country: JP, kind: Company}"},
+                {"offtakes", "filter: {buyerCountry: JP}"}, {"offtakes", "filter: {buyer: \"sojitz\"}"},
+                {"offtakes", "filter: {seller: \"lynas-rare-earths\"}"}, {"policies", "filter: {issuer: \"CN\"}"},
+                {"exportControls", "filter: {imposer: CN}"}, {"agreements", "filter: {party: \"AU\"}"},
+                {"statistics", "filter: {country: CN}"}, {"investments", "filter: {target: \"lynas-rare-earths\"}"},
+                {"deposits", "filter: {country: AU}"}, {"facilities", "filter: {country: MY}"},
+                {"minerals", "filter: {partOf: \"rare-earth-elements\"}"}, {"organizations", ""}, {"statistics", ""},
+                {"offtakes", "filter: {buyerCountryIn: [JP, US]}"}, {"organizations", "filter: {countryIn: [JP, AU], kind: Company}"},
+                {"exportControls", "filter: {mineral: \"neodymium\"}"}, {"deposits", "filter: {mineral: \"rare-earth-elements\"}"},
+                {"statistics", "filter: {countryIn: [CN, JP]}"}, {"events", "filter: {countryIn: [CN, JP]}"}}) {
+            List<String> listed = ids(list[0], list[1], 500);
+            String args = list[1].isEmpty() ? "" : "(" + list[1] + ")";
+            int total = graphQl().document("{ %s%s { totalCount } }".formatted(list[0], args)).execute().path(list[0] + ".totalCount")
+                    .entity(Integer.class).get();
+            assertThat(listed).as(list[0] + " " + list[1]).isNotEmpty().doesNotHaveDuplicates().hasSize(total);
+        }
+    }
+
     private static Stream<String> names(Map<String, Object> entity) {
         @SuppressWarnings("unchecked")
         List<String> aliases = (List<String>) entity.get("aliases");
