@@ -24,13 +24,9 @@ record Timing(int n, double p50, double p95, double p99, double mean, double per
                 total > 0 ? sorted.length * 1000.0 / total : Double.NaN);
     }
 
-    /** Nearest rank, in milliseconds, of latencies in nanoseconds sorted ascending. */
+    /** Nearest rank ({@link org.criticalminerals.load.Report#percentile}), in milliseconds, of latencies in nanoseconds sorted ascending. */
     static double percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] / 1e6;
+        return sorted.length == 0 ? Double.NaN : org.criticalminerals.load.Report.percentile(sorted, p) / 1e6;
     }
 
     boolean measured() {

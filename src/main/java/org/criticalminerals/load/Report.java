@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The run as Markdown: settings, totals, a table per request kind and group, the errors, memory and load. */
-final class Report {
+public final class Report {
 
     private Report() {
     }
@@ -70,7 +70,7 @@ final class Report {
     }
 
     /** Nearest rank: the smallest value with at least p % of the values at or below it. */
-    static long percentile(long[] sorted, double p) {
+    public static long percentile(long[] sorted, double p) {
         if (sorted.length == 0) {
             return -1;
         }
