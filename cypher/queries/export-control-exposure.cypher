@@ -14,6 +14,8 @@ CALL (imposer) {
   WITH control, coalesce(control.effective, control.announced) AS since
   WHERE ($from IS NULL OR since >= $from) AND ($to IS NULL OR since <= $to)
   MATCH (control)-[:RESTRICTS]->(mineral:Mineral)
+  // whether the designator designates a mineral is asked once per mineral, not once per control
+  WITH mineral, collect(control) AS controls
   OPTIONAL CALL (mineral) {
     MATCH (:Country {id: $designator})<-[:ISSUED_BY]-(policy:Policy)-[:DESIGNATES]->(designated:Mineral)
     WHERE policy.kind = 'CRITICAL_MINERAL_LIST'
@@ -25,8 +27,9 @@ CALL (imposer) {
       AND (designated = mineral OR EXISTS { (mineral)-[:PART_OF*1..3]->(designated) } OR EXISTS { (designated)-[:PART_OF*1..3]->(mineral) })
     RETURN policy
   }
-  WITH control, mineral, collect(DISTINCT policy {.*, labels: labels(policy)}) AS designatedBy
-  ORDER BY mineral.id, control.id
+  WITH mineral, controls, collect(DISTINCT policy {.*, labels: labels(policy)}) AS designatedBy
+  UNWIND controls AS control
+  WITH control, mineral, designatedBy ORDER BY mineral.id, control.id
   RETURN collect({mineral: mineral {.*, labels: labels(mineral)}, control: control {.*, labels: labels(control)},
                   designatedBy: designatedBy, designated: size(designatedBy) > 0}) AS restrictions
 }
