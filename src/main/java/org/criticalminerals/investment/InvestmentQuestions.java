@@ -1,9 +1,12 @@
 package org.criticalminerals.investment;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.criticalminerals.api.QueryLibrary;
+import org.criticalminerals.api.RankedPage;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /** Money flows by investor or investor country (Q4). */
@@ -16,10 +19,16 @@ public class InvestmentQuestions {
         this.library = library;
     }
 
-    public Map<String, Object> moneyFlows(String investor, String investorCountry) {
+    /** The totals and disputed investments of all the investor's investments, and the page of their flows. */
+    public Map<String, Object> moneyFlows(@Nullable String investor, @Nullable String investorCountry, RankedPage flows) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("investor", investor);
         parameters.put("investorCountry", investorCountry);
-        return library.run("money-flows", parameters).get(0);
+        Map<String, Object> answer = new HashMap<>(library.run("money-flows", flows.bind(parameters)).get(0));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> page = ((List<Map<String, Object>>) answer.get("flows")).stream()
+                .map(flow -> (Map<String, Object>) new HashMap<>(flow)).toList();
+        answer.put("flows", flows.withCursors(page));
+        return answer;
     }
 }

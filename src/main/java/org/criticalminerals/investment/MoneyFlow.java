@@ -16,5 +16,6 @@ public record MoneyFlow(
         @Nullable InvestmentTarget target,
         @Nullable String hostCountry,
         List<Mineral> minerals,
-        List<Claim> figures) {
+        List<Claim> figures,
+        String cursor) {
 }

@@ -130,6 +130,32 @@ class AnalystQuestionsTest extends GraphTestSupport {
                 .contains(org.assertj.core.groups.Tuple.tuple("JPY", 2023L, 1.8e10), org.assertj.core.groups.Tuple.tuple("USD", 2023L, 9.6e6));
     }
 
+    /** The flows page by investment id; the totals and the disputed investments stay those of all the flows. */
+    @Test
+    void q4FlowsComeAPageAtATimeWithTheTotalsOfAll() {
+        List<String> all = graphQl().documentName("q04-moneyFlowsFromJapan").variable("first", 300).execute()
+                .path("moneyFlows.flows[*].investment.id").entityList(String.class).get();
+        assertThat(all).hasSizeGreaterThan(3).isSorted().doesNotHaveDuplicates();
+        Object totals = graphQl().documentName("q04-moneyFlowsFromJapan").variable("first", 300).execute().path("moneyFlows.totals").entity(Object.class).get();
+
+        List<String> paged = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            var response = graphQl().documentName("q04-moneyFlowsFromJapan").variable("first", 3).variable("after", after).execute();
+            List<String> page = response.path("moneyFlows.flows[*].investment.id").entityList(String.class).get();
+            assertThat(page).hasSizeLessThanOrEqualTo(3);
+            response.path("moneyFlows.totals").entity(Object.class).isEqualTo(totals);
+            paged.addAll(page);
+            after = page.size() < 3 ? null : response.path("moneyFlows.flows[2].cursor").entity(String.class).get();
+        } while (after != null);
+        assertThat(paged).isEqualTo(all);
+
+        graphQl().document("{ moneyFlows(investorCountry: JP) { flows(first: 0) { cursor } } }").execute().errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> assertThat(e.getMessage()).contains("first must be between 1 and 1000")));
+        graphQl().document("{ moneyFlows(investorCountry: JP) { a: flows(first: 1) { cursor } b: flows(first: 2) { cursor } } }").execute().errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> assertThat(e.getMessage()).contains("one page of flows")));
+    }
+
     @Test
     void q5RareEarthRoutesToJapanAndTheirConcentration() {
         graphQl().documentName("q05-supplyConcentration").execute()
