@@ -3,10 +3,13 @@
 //             them $designator designates as critical (through its own policies or those of its agencies,
 //             directly or through a group), and $designator's offtakes, investments and facilities whose
 //             supply routes or targets touch the imposer, with the organizations involved.
+//             The exposures come a page at a time (offtakes, then investments, then facilities, each by id);
+//             only the page's are shaped.
 // Parameters: $imposer     ISO code of the imposing country, e.g. 'CN'
 //             $designator  ISO code of the designating country, e.g. 'JP'
 //             $from, $to   dates or null: a measure counts when announced or effective within [from, to]
-// Example:    :param {imposer: 'CN', designator: 'JP', from: date('2023-01-01'), to: null}
+//             $skip, $limit  the page of exposures: rows to pass over, rows to return (GraphQL: exposures(first, after))
+// Example:    :param {imposer: 'CN', designator: 'JP', from: date('2023-01-01'), to: null, skip: 0, limit: 100}
 //             GraphQL: exportControlExposure(imposer: CN, designator: JP, from: "2023-01-01") { ... }
 MATCH (imposer:Country {id: $imposer})
 CALL (imposer) {
@@ -37,18 +40,24 @@ CALL (imposer) {
   OPTIONAL MATCH (o:Offtake)-[:BUYER]->(buyer:Organization)-[:BASED_IN]->(:Country {id: $designator})
   WHERE EXISTS { (o)-[:SUPPLIED_FROM]->()-[:LOCATED_IN]->(imposer) }
   WITH o, collect(DISTINCT buyer.id) AS organizations ORDER BY o.id
-  RETURN collect(CASE WHEN o IS NULL THEN null ELSE {kind: 'OFFTAKE', fact: o {.*, labels: labels(o)}, organizations: organizations} END) AS offtakes
+  RETURN collect(CASE WHEN o IS NULL THEN null ELSE {kind: 'OFFTAKE', fact: o, organizations: organizations} END) AS offtakes
 }
 CALL (imposer) {
   OPTIONAL MATCH (investor:Organization)-[:BASED_IN]->(:Country {id: $designator}), (investor)-[:INVESTED]->(i:Investment)-[:IN]->(target)
   WHERE (target)-[:LOCATED_IN|BASED_IN]->(imposer)
   WITH i, collect(DISTINCT investor.id) AS organizations ORDER BY i.id
-  RETURN collect(CASE WHEN i IS NULL THEN null ELSE {kind: 'INVESTMENT', fact: i {.*, labels: labels(i)}, organizations: organizations} END) AS investments
+  RETURN collect(CASE WHEN i IS NULL THEN null ELSE {kind: 'INVESTMENT', fact: i, organizations: organizations} END) AS investments
 }
 CALL (imposer) {
   OPTIONAL MATCH (operator:Organization)-[:BASED_IN]->(:Country {id: $designator}), (operator)-[:OPERATES]->(f:Facility)
   WHERE (f)-[:LOCATED_IN]->(imposer) OR EXISTS { (f)<-[:SUPPLIES]-()-[:LOCATED_IN]->(imposer) }
   WITH f, collect(DISTINCT operator.id) AS organizations ORDER BY f.id
-  RETURN collect(CASE WHEN f IS NULL THEN null ELSE {kind: 'FACILITY', fact: f {.*, labels: labels(f)}, organizations: organizations} END) AS facilities
+  RETURN collect(CASE WHEN f IS NULL THEN null ELSE {kind: 'FACILITY', fact: f, organizations: organizations} END) AS facilities
 }
-RETURN restrictions, offtakes + investments + facilities AS exposures;
+CALL (offtakes, investments, facilities) {
+  UNWIND offtakes + investments + facilities AS exposure
+  WITH exposure SKIP $skip LIMIT $limit
+  WITH exposure, exposure.fact AS fact
+  RETURN collect({kind: exposure.kind, fact: fact {.*, labels: labels(fact)}, organizations: exposure.organizations}) AS exposures
+}
+RETURN restrictions, exposures;

@@ -30,6 +30,26 @@ public record RankedPage(String kind, int skip, int limit) {
         return new RankedPage(kind, skip, limit);
     }
 
+    /**
+     * The page a question's nested list asks for with its own {@code first} and {@code after}, where the question is
+     * one statement for the whole answer: read from the arguments of {@code field} in the selection (the same page
+     * wherever it is selected, or the client's mistake).
+     */
+    public static RankedPage ofSelected(graphql.schema.DataFetchingEnvironment environment, String field, String kind, int defaultSize, int maxSize) {
+        List<graphql.schema.SelectedField> selected = environment.getSelectionSet().getImmediateFields().stream()
+                .filter(f -> f.getName().equals(field)).toList();
+        if (selected.stream().map(graphql.schema.SelectedField::getArguments).distinct().count() > 1) {
+            throw new BadInputException(kind + " answers one page of " + field + ": select " + field + " with the same first and after everywhere");
+        }
+        Map<String, Object> arguments = selected.isEmpty() ? Map.of() : selected.get(0).getArguments();
+        return of(kind, (Integer) arguments.get("first"), (String) arguments.get("after"), defaultSize, maxSize, Integer.MAX_VALUE);
+    }
+
+    /** Gives each row of {@code rows} (maps, copied) its cursor under {@code cursor}. */
+    public List<Map<String, Object>> withCursorsCopied(List<Map<String, Object>> rows) {
+        return withCursors(rows.stream().map(row -> (Map<String, Object>) new java.util.HashMap<>(row)).toList());
+    }
+
     /** The statement's parameters and these two. */
     public Map<String, Object> bind(Map<String, Object> parameters) {
         Map<String, Object> bound = new java.util.HashMap<>(parameters);

@@ -2,6 +2,8 @@ package org.criticalminerals.exportcontrol;
 
 import java.time.LocalDate;
 
+import graphql.schema.DataFetchingEnvironment;
+import org.criticalminerals.api.RankedPage;
 import org.criticalminerals.api.Records;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -18,7 +20,10 @@ class ExportControlQuestionsController {
     }
 
     @QueryMapping
-    ExportControlExposure exportControlExposure(@Argument String imposer, @Argument String designator, @Argument @Nullable LocalDate from, @Argument @Nullable LocalDate to) {
-        return Records.read(ExportControlExposure.class, questions.exposure(imposer, designator, from, to));
+    ExportControlExposure exportControlExposure(@Argument String imposer, @Argument String designator, @Argument @Nullable LocalDate from,
+            @Argument @Nullable LocalDate to, DataFetchingEnvironment environment) {
+        // one statement for the whole answer: the page of exposures comes from the arguments of the selected exposures
+        RankedPage exposures = RankedPage.ofSelected(environment, "exposures", "exportControlExposure", 100, 1_000);
+        return Records.read(ExportControlExposure.class, questions.exposure(imposer, designator, from, to, exposures));
     }
 }

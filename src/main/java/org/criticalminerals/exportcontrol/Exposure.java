@@ -8,5 +8,6 @@ import org.criticalminerals.model.Node;
 public record Exposure(
         String kind,
         Node fact,
-        List<String> organizations) {
+        List<String> organizations,
+        String cursor) {
 }

@@ -26,9 +26,8 @@ public class InvestmentQuestions {
         parameters.put("investorCountry", investorCountry);
         Map<String, Object> answer = new HashMap<>(library.run("money-flows", flows.bind(parameters)).get(0));
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> page = ((List<Map<String, Object>>) answer.get("flows")).stream()
-                .map(flow -> (Map<String, Object>) new HashMap<>(flow)).toList();
-        answer.put("flows", flows.withCursors(page));
+        List<Map<String, Object>> page = (List<Map<String, Object>>) answer.get("flows");
+        answer.put("flows", flows.withCursorsCopied(page));
         return answer;
     }
 }

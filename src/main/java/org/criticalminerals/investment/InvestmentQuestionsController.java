@@ -1,12 +1,7 @@
 package org.criticalminerals.investment;
 
 
-import java.util.List;
-import java.util.Map;
-
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.SelectedField;
-import org.criticalminerals.api.BadInputException;
 import org.criticalminerals.api.RankedPage;
 import org.criticalminerals.api.Records;
 import org.jspecify.annotations.Nullable;
@@ -26,12 +21,7 @@ class InvestmentQuestionsController {
     /** One statement for the whole answer: the page of flows comes from the arguments of the selected {@code flows}. */
     @QueryMapping
     MoneyFlows moneyFlows(@Argument @Nullable String investor, @Argument @Nullable String investorCountry, DataFetchingEnvironment environment) {
-        List<SelectedField> selected = environment.getSelectionSet().getImmediateFields().stream().filter(f -> f.getName().equals("flows")).toList();
-        if (selected.stream().map(SelectedField::getArguments).distinct().count() > 1) {
-            throw new BadInputException("moneyFlows answers one page of flows: select flows with the same first and after everywhere");
-        }
-        Map<String, Object> arguments = selected.isEmpty() ? Map.of() : selected.get(0).getArguments();
-        RankedPage flows = RankedPage.of("moneyFlows", (Integer) arguments.get("first"), (String) arguments.get("after"), 100, 1_000, Integer.MAX_VALUE);
+        RankedPage flows = RankedPage.ofSelected(environment, "flows", "moneyFlows", 100, 1_000);
         return Records.read(MoneyFlows.class, questions.moneyFlows(investor, investorCountry, flows));
     }
 }

@@ -96,6 +96,39 @@ class AnalystQuestionsTest extends GraphTestSupport {
         }
     }
 
+    /** The exposures page through offtakes, investments and facilities in that order, each by id; the restrictions stay whole. */
+    @Test
+    void q2ExposuresComeAPageAtATime() {
+        String batch = "partner:exposure-paging-test";
+        importer.importFiles(batch, List.of(new KnowledgeFile("exposures.yaml", """
+                - {type: Source, id: test-exposure-paging-feed, kind: PARTNER, title: Test feed}
+                - {type: Facility, id: test-paging-refinery, name: Test refinery, country: CN, stage: REFINING, operators: [sojitz],
+                   cite: [{source: test-exposure-paging-feed, statement: s}]}
+                - {type: Offtake, id: test-paging-offtake-a, name: Test offtake A, buyers: [sojitz], minerals: [graphite],
+                   suppliedFrom: [test-paging-refinery], cite: [{source: test-exposure-paging-feed, statement: s}]}
+                - {type: Offtake, id: test-paging-offtake-b, name: Test offtake B, buyers: [jogmec], minerals: [graphite],
+                   suppliedFrom: [test-paging-refinery], cite: [{source: test-exposure-paging-feed, statement: s}]}
+                """)), false, TestKeys.PARTNER_CALLER);
+        try {
+            List<String> all = graphQl().documentName("q02-exportControlExposure").execute()
+                    .path("exportControlExposure.exposures[*].fact.id").entityList(String.class).get();
+            assertThat(all).containsExactly("test-paging-offtake-a", "test-paging-offtake-b", "test-paging-refinery");
+            int restrictions = graphQl().documentName("q02-exportControlExposure").execute()
+                    .path("exportControlExposure.restrictions").entityList(Object.class).get().size();
+
+            var first = graphQl().documentName("q02-exportControlExposure").variable("first", 2).execute();
+            first.path("exportControlExposure.exposures[*].fact.id").entityList(String.class).containsExactly(all.get(0), all.get(1))
+                    .path("exportControlExposure.restrictions").entityList(Object.class).hasSize(restrictions);
+            String after = first.path("exportControlExposure.exposures[1].cursor").entity(String.class).get();
+            graphQl().documentName("q02-exportControlExposure").variable("first", 2).variable("after", after).execute()
+                    .path("exportControlExposure.exposures[*].fact.id").entityList(String.class).containsExactly(all.get(2))
+                    .path("exportControlExposure.exposures[0].kind").entity(String.class).isEqualTo("FACILITY");
+        }
+        finally {
+            removeBatch(batch);
+        }
+    }
+
     @Test
     void q3FrameworksBindingJapanAndAustralia() {
         List<String> expected = List.of("critical-materials-and-minerals-meeting", "japan-australia-critical-minerals-partnership-2022",
