@@ -323,6 +323,17 @@ class AnalystQuestionsTest extends GraphTestSupport {
         });
     }
 
+    /** Q10 is not anchored: it reads the disputed facts from their index (V008), not every entity. */
+    @Test
+    void disagreementsReadTheDisputedFactsFromTheirIndex() {
+        List<String> operators = new ArrayList<>();
+        try (Session session = driver.session()) {
+            collect(session.run("EXPLAIN " + statement("disagreements"), params("skip", 0, "limit", 1000)).consume().plan(), operators);
+        }
+        assertThat(operators).as("disagreements plan").noneMatch(op -> op.startsWith("NodeByLabelScan") || op.startsWith("AllNodesScan"))
+                .anyMatch(op -> op.startsWith("NodeIndexScan"));
+    }
+
     private static void collect(Plan plan, List<String> operators) {
         operators.add(plan.operatorType());
         plan.children().forEach(child -> collect(child, operators));
@@ -338,7 +349,6 @@ class AnalystQuestionsTest extends GraphTestSupport {
         }
     }
 
-    /** Runs a query file as an analyst would: the file as it is, comments included, with parameters. */
     /** Runs a question as an analyst would, the paged ones with the page of their parameter files (0, 1000). */
     private List<Map<String, Object>> cypher(String name, Map<String, Object> parameters) {
         String statement = statement(name);
