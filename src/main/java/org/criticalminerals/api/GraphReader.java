@@ -102,7 +102,7 @@ public class GraphReader {
     }
 
     /**
-     * As {@link #page(Class, String, Map, PageRequest)}, with {@code refine}: constant clauses after the match that
+     * As {@link #page(Class, ListConditions, PageRequest)}, with {@code refine}: constant clauses after the match that
      * keep {@code n} and drop rows (a filter on something computed per item, such as a supply route).
      */
     public <T extends Node> Connection<T> page(Class<T> type, ListConditions conditions, String refine, PageRequest request) {

@@ -56,23 +56,19 @@ public final class ListConditions {
 
     /** The property's value is one of {@code values} (an empty list matches nothing). */
     public ListConditions in(String property, @Nullable List<String> values) {
-        if (values != null) {
-            String parameter = property + "In";
-            clauses.add("n.%s IN $%s".formatted(property, parameter));
-            parameters.put(parameter, List.copyOf(new LinkedHashSet<>(values)));
-        }
-        return this;
+        return when(property + "In", values, "n.%s IN $%sIn".formatted(property, property));
     }
 
     /**
      * A condition of the caller's on one value, bound to {@code parameter}, written only when the value is given:
      * a statement never carries {@code $x IS NULL OR …} for a filter the request left out, which would keep the
-     * planner from the count store and from the indexes (a plan is cached per statement text, not per value).
+     * planner from the count store and from the indexes (a plan is cached per statement text, not per value). A
+     * list value is bound without its repetitions.
      */
     public ListConditions when(String parameter, @Nullable Object value, String clause) {
         if (value != null) {
             clauses.add(clause);
-            parameters.put(parameter, value);
+            bind(parameter, value);
         }
         return this;
     }
@@ -94,7 +90,7 @@ public final class ListConditions {
         if (value != null) {
             String clause = "EXISTS { " + pattern + (condition == null ? "" : " WHERE " + condition) + " }";
             clauses.add(clause);
-            parameters.put(parameter, value instanceof List<?> list ? List.copyOf(new LinkedHashSet<>(list)) : value);
+            bind(parameter, value);
             if (anchor == null) {
                 anchor = pattern;
                 anchorCondition = condition;
@@ -104,13 +100,8 @@ public final class ListConditions {
         return this;
     }
 
-    /** A condition of the caller's, with the list it binds to {@code parameter}, when that list is given. */
-    public ListConditions anyOf(String parameter, @Nullable List<String> values, String clause) {
-        if (values != null) {
-            clauses.add(clause);
-            parameters.put(parameter, List.copyOf(new LinkedHashSet<>(values)));
-        }
-        return this;
+    private void bind(String parameter, Object value) {
+        parameters.put(parameter, value instanceof List<?> list ? List.copyOf(new LinkedHashSet<>(list)) : value);
     }
 
     /** The property lies between the range's ends, both included. */

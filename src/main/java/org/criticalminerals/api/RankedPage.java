@@ -45,9 +45,13 @@ public record RankedPage(String kind, int skip, int limit) {
         return of(kind, (Integer) arguments.get("first"), (String) arguments.get("after"), defaultSize, maxSize, Integer.MAX_VALUE);
     }
 
-    /** Gives each row of {@code rows} (maps, copied) its cursor under {@code cursor}. */
-    public List<Map<String, Object>> withCursorsCopied(List<Map<String, Object>> rows) {
-        return withCursors(rows.stream().map(row -> (Map<String, Object>) new java.util.HashMap<>(row)).toList());
+    /** A copy of a question's answer whose {@code list} (this page of it) has a cursor on every row. */
+    public Map<String, Object> withCursorsOn(Map<String, Object> answer, String list) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) answer.get(list);
+        Map<String, Object> copy = new java.util.HashMap<>(answer);
+        copy.put(list, withCursors(rows.stream().map(row -> (Map<String, Object>) new java.util.HashMap<>(row)).toList()));
+        return copy;
     }
 
     /** The statement's parameters and these two. */

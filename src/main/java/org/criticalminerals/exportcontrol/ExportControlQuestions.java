@@ -32,10 +32,6 @@ public class ExportControlQuestions {
         if (rows.isEmpty()) { // the statement starts from the imposer: a country code the graph does not hold
             throw new NotFoundException("No country " + imposer + " in the graph (imposer)");
         }
-        Map<String, Object> answer = new HashMap<>(rows.get(0));
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> page = (List<Map<String, Object>>) answer.get("exposures");
-        answer.put("exposures", exposures.withCursorsCopied(page));
-        return answer;
+        return exposures.withCursorsOn(rows.get(0), "exposures");
     }
 }

@@ -1,7 +1,6 @@
 package org.criticalminerals.investment;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.criticalminerals.api.QueryLibrary;
@@ -24,10 +23,6 @@ public class InvestmentQuestions {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("investor", investor);
         parameters.put("investorCountry", investorCountry);
-        Map<String, Object> answer = new HashMap<>(library.run("money-flows", flows.bind(parameters)).get(0));
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> page = (List<Map<String, Object>>) answer.get("flows");
-        answer.put("flows", flows.withCursorsCopied(page));
-        return answer;
+        return flows.withCursorsOn(library.run("money-flows", flows.bind(parameters)).get(0), "flows");
     }
 }

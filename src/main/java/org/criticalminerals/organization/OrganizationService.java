@@ -42,7 +42,7 @@ public class OrganizationService {
                     .when("role", filter.role(), "$role IN n.roles")
                     .name(filter.name()).in("kind", filter.kindIn())
                     .linked("countryIn", filter.countryIn(), "(n)-[:BASED_IN]->(c:Country)", "c.id IN $countryIn")
-                    .anyOf("roleIn", filter.roleIn(), "any(role IN n.roles WHERE role IN $roleIn)");
+                    .when("roleIn", filter.roleIn(), "any(role IN n.roles WHERE role IN $roleIn)");
         }
         return reader.page(Organization.class, more, page);
     }

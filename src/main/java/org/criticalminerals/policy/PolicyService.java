@@ -60,7 +60,7 @@ public class PolicyService {
                     .when("year", filter.year(), "n.year = $year")
                     .linked("mineral", filter.mineral(), "(n)-[:FOR]->(m:Mineral)", MineralService.MINERAL_MATCHES)
                     .name(filter.name()).range("year", filter.years()).range("quantity", filter.quantity())
-                    .anyOf("countryIn", filter.countryIn(), """
+                    .when("countryIn", filter.countryIn(), """
                             (EXISTS { (n)-[:OF_COUNTRY]->(c:Country) WHERE c.id IN $countryIn }
                              OR EXISTS { (n)<-[:SETS]-(:Policy)-[:ISSUED_BY]->(c:Country) WHERE c.id IN $countryIn })""");
         }
