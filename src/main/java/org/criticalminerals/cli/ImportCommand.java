@@ -116,12 +116,16 @@ public final class ImportCommand {
                 default -> { }
             }
         }
+        return progress(phase.find() ? phase.group(1) : "?", done, total, seconds);
+    }
+
+    /** One progress line of a phase that has done {@code done} of {@code total} records (0: not known yet) in {@code seconds}. */
+    static String progress(String phase, double done, double total, double seconds) {
         double rate = seconds > 0 ? done / seconds : 0;
         String left = rate > 0 && total > done ? String.format(Locale.ROOT, ", %.0f s left", (total - done) / rate) : "";
         // the first pass counts the file, so its total is not known yet
         String of = total > 0 ? String.format(Locale.ROOT, " / %,.0f", total) : "";
-        return String.format(Locale.ROOT, "%-10s %,12.0f%s records  %,9.0f records/s%s    ", phase.find() ? phase.group(1) : "?", done, of,
-                rate, left);
+        return String.format(Locale.ROOT, "%-10s %,12.0f%s records  %,9.0f records/s%s    ", phase, done, of, rate, left);
     }
 
     static String contentType(Path file) {

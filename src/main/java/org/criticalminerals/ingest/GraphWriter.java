@@ -122,15 +122,7 @@ final class GraphWriter {
             return Changes.NONE;
         }
         long started = System.nanoTime();
-        Map<String, List<Map<String, Object>>> claimsByFact = new LinkedHashMap<>();
-        for (ClaimRow claim : plan.claims()) {
-            if (newFacts.contains(claim.fact())) {
-                Map<String, Object> props = new LinkedHashMap<>(claim.props());
-                props.putIfAbsent("at", now);
-                props.put("run", run);
-                claimsByFact.computeIfAbsent(claim.fact(), f -> new ArrayList<>()).add(props);
-            }
-        }
+        Map<String, List<Map<String, Object>>> claimsByFact = claimsOfNewFacts(plan, newFacts::contains, now, run);
         List<Reconciled> facts = new ArrayList<>();
         claimsByFact.forEach((id, claims) -> facts.add(Reconciler.reconcile(id, plan.facts().get(id), claims)));
         Map<String, List<Map<String, Object>>> nodesByLabels = new LinkedHashMap<>();
@@ -172,6 +164,30 @@ final class GraphWriter {
                     (claims - nodes) / 1_000_000, links.written(), (System.nanoTime() - claims) / 1_000_000);
         }
         return new Changes(facts.size(), 0, links.written(), links.dangling());
+    }
+
+    /** The claims of the plan's new facts as they are stored, by fact: each with its time and the import run that wrote it. */
+    static Map<String, List<Map<String, Object>>> claimsOfNewFacts(Plan plan, java.util.function.Predicate<String> isNew, ZonedDateTime now,
+            String run) {
+        Map<String, List<Map<String, Object>>> claimsByFact = new LinkedHashMap<>();
+        for (ClaimRow claim : plan.claims()) {
+            if (isNew.test(claim.fact())) {
+                Map<String, Object> props = new LinkedHashMap<>(claim.props());
+                props.putIfAbsent("at", now);
+                props.put("run", run);
+                claimsByFact.computeIfAbsent(claim.fact(), f -> new ArrayList<>()).add(props);
+            }
+        }
+        return claimsByFact;
+    }
+
+    /** A relationship's stored properties: a supply link also names the fact it is. */
+    static Map<String, Object> relationshipProperties(Reconciled fact, Relationship relationship) {
+        Map<String, Object> props = new LinkedHashMap<>(relationship.props());
+        if (relationship.type().equals("SUPPLIES")) {
+            props.put("record", fact.id());
+        }
+        return props;
     }
 
     /** The stored claims of a batch (for these facts, or all of them): id and fact. */
@@ -366,12 +382,8 @@ final class GraphWriter {
         Map<String, List<Map<String, Object>>> byType = new LinkedHashMap<>();
         for (Reconciled fact : changed) {
             for (Relationship relationship : fact.relationships()) {
-                Map<String, Object> props = new LinkedHashMap<>(relationship.props());
-                if (relationship.type().equals("SUPPLIES")) {
-                    props.put("record", fact.id());
-                }
-                byType.computeIfAbsent(relationship.type(), t -> new ArrayList<>())
-                        .add(Map.of("from", relationship.from(), "to", relationship.to(), "props", props, "owner", fact.id()));
+                byType.computeIfAbsent(relationship.type(), t -> new ArrayList<>()).add(Map.of("from", relationship.from(), "to",
+                        relationship.to(), "props", relationshipProperties(fact, relationship), "owner", fact.id()));
             }
         }
         int written = 0;

@@ -35,6 +35,8 @@ final class ImportIndex {
 
         boolean onlyRetires = true;
 
+        int records;
+
         Entry(String type, String location) {
             this.type = type;
             this.location = location;
@@ -74,6 +76,7 @@ final class ImportIndex {
         if (record.spec().shape() == Shape.SOURCE) {
             sources.put(record.id(), new Known("Source", (String) record.values().get("kind"), caller.name(), (String) record.values().get("file")));
         }
+        entry.records++;
         entry.onlyRetires &= record.retires();
         entry.provided |= provided(record);
         record.references().values().forEach(items -> items.forEach(item -> referenced.add(item.target())));
@@ -93,6 +96,12 @@ final class ImportIndex {
         Set<String> ids = new HashSet<>(referenced);
         ids.addAll(entries.keySet());
         return ids;
+    }
+
+    /** How many of the import's records are about this id (0 for one it does not define). */
+    int recordsAbout(String id) {
+        Entry entry = entries.get(id);
+        return entry == null ? 0 : entry.records;
     }
 
     /** Every fact id the import asserts something about. */

@@ -1,7 +1,5 @@
 package org.criticalminerals.ingest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -52,9 +50,6 @@ import org.springframework.stereotype.Service;
 public class KnowledgeImporter {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeImporter.class);
-
-    /** Problems listed in full; beyond this many only counted. */
-    static final int MAX_LISTED_REJECTIONS = 1_000;
 
     /** The batch name a restore runs under (its lease); its claims keep the batches the export gives them. */
     static final String RESTORE_BATCH = "restore";
@@ -213,7 +208,7 @@ public class KnowledgeImporter {
         ImportIndex index = new ImportIndex(by);
         Map<String, Map<String, Object>> restoredBatches = new java.util.LinkedHashMap<>(); // for a restore: each batch with its owner
         List<CheckedRecord> sources = new ArrayList<>(); // few; a run writes them before any record that cites them
-        stream(request, rejections, progress, "checking", -1, record -> {
+        passes(request).stream(rejections, progress, "checking", -1, record -> {
             index.add(record);
             if (record.spec().shape() == RecordSchema.Shape.SOURCE) {
                 sources.add(record);
@@ -229,7 +224,7 @@ public class KnowledgeImporter {
         ImportPlanner.Resolver resolver = index.resolver(inGraph);
         long[] claims = new long[1];
         List<ImportPlanner.Plan> plans = new ArrayList<>(1); // an import of one chunk writes the plan validated here
-        inChunks(request, new Rejections(), progress, "validating", total, records -> {
+        passes(request).inChunks(new Rejections(), progress, "validating", total, records -> {
             ImportPlanner.Outcome outcome = new ImportPlanner(batch, by, quotes).plan(records, resolver);
             outcome.rejections().forEach(rejections);
             claims[0] += outcome.plan().claims().size();
@@ -357,7 +352,7 @@ public class KnowledgeImporter {
                     }
                 }
                 long[] done = new long[1];
-                inChunks(request, new Rejections(), Progress.NONE, "writing", total, records -> {
+                passes(request).inChunks(new Rejections(), Progress.NONE, "writing", total, records -> {
                     ImportPlanner.Plan planned = new ImportPlanner(request.batch(), request.by(), quotes).plan(records, resolver).plan();
                     ImportPlanner.Plan plan = new ImportPlanner.Plan(planned.facts(), planned.claims(), List.of(), planned.recordsByType(),
                             planned.records()); // its sources are written before and after the chunks
@@ -610,68 +605,6 @@ public class KnowledgeImporter {
         return present;
     }
 
-    // --- passes -------------------------------------------------------------------------------------------
-
-    private void stream(Request request, Rejections rejections, Progress progress, String phase, long total, Consumer<CheckedRecord> each) {
-        long[] read = new long[1];
-        for (RecordSource source : request.sources()) {
-            try {
-                source.read(raw -> {
-                    RecordChecker.Result result = RecordChecker.check(raw, request.restore());
-                    result.rejections().forEach(rejections);
-                    if (result.record() != null) {
-                        each.accept(result.record());
-                    }
-                    if (++read[0] % chunk == 0) {
-                        progress.update(phase, read[0], total);
-                    }
-                }, rejections);
-            }
-            catch (IOException e) {
-                throw new UncheckedIOException("reading " + source.name(), e);
-            }
-        }
-        progress.update(phase, read[0], total < 0 ? read[0] : total);
-    }
-
-    private void inChunks(Request request, Rejections rejections, Progress progress, String phase, long total, Consumer<List<CheckedRecord>> each) {
-        List<CheckedRecord> records = new ArrayList<>(chunk);
-        stream(request, rejections, progress, phase, total, record -> {
-            records.add(record);
-            if (records.size() == chunk) {
-                each.accept(List.copyOf(records));
-                records.clear();
-            }
-        });
-        if (!records.isEmpty()) {
-            each.accept(List.copyOf(records));
-        }
-    }
-
-    /** Problems of an import: the first {@value #MAX_LISTED_REJECTIONS} listed, all counted. */
-    private static final class Rejections implements Consumer<Rejection> {
-
-        private final List<Rejection> listed = new ArrayList<>();
-
-        private long count;
-
-        @Override
-        public void accept(Rejection rejection) {
-            count++;
-            if (listed.size() < MAX_LISTED_REJECTIONS) {
-                listed.add(rejection);
-            }
-        }
-
-        List<Rejection> listed() {
-            return List.copyOf(listed);
-        }
-
-        long count() {
-            return count;
-        }
-    }
-
     // --- runs and batches -----------------------------------------------------------------------------------
 
     /** The lease of a batch held by one import; kept, not released, when what the import wrote could not be undone. */
@@ -753,6 +686,10 @@ public class KnowledgeImporter {
                 .get("n").asLong() == 0) {
             throw stopped(run);
         }
+    }
+
+    private RecordPasses passes(Request request) {
+        return new RecordPasses(request.sources(), request.restore(), chunk);
     }
 
     private TransactionConfig config() {

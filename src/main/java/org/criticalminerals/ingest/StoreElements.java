@@ -1,0 +1,174 @@
+package org.criticalminerals.ingest;
+
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+
+import org.criticalminerals.ingest.ImportPlanner.Plan;
+import org.criticalminerals.ingest.ImportPlanner.SourceRow;
+import org.criticalminerals.ingest.Reconciler.Reconciled;
+import org.criticalminerals.ingest.Reconciler.Relationship;
+import org.criticalminerals.model.RecordSchema;
+import org.criticalminerals.model.RecordSchema.Shape;
+import org.criticalminerals.security.Caller;
+
+/**
+ * What a first load into a new store writes, as nodes and relationships: every fact reconciled from its claims
+ * and created with them, its relationships and sources, and the batch, exactly as an import run writes new facts
+ * through transactions ({@link GraphWriter#writeNew}, {@link KnowledgeImporter}); a data test compares the two
+ * stores. Facts come plan by plan; one that several records assert is held until its last record has come.
+ * Pure: what it makes goes to a {@link Sink}.
+ */
+final class StoreElements {
+
+    /** The id spaces of the store's nodes: facts and sources share one (their ids are unique across types). */
+    enum Group {
+        ENTITY, CLAIM, BATCH
+    }
+
+    record StoreNode(Group group, String id, List<String> labels, Map<String, Object> properties) {
+    }
+
+    record StoreRelationship(String type, Group startGroup, String start, Group endGroup, String end, Map<String, Object> properties) {
+    }
+
+    interface Sink {
+
+        void node(StoreNode node);
+
+        void relationship(StoreRelationship relationship);
+    }
+
+    private final ZonedDateTime now;
+
+    private final String run;
+
+    private final Caller by;
+
+    private final String batch;
+
+    private final ToIntFunction<String> recordsAbout;
+
+    private final Sink sink;
+
+    /** Facts some of whose records are still to come, with their claims so far and the records seen. */
+    private final Map<String, List<Map<String, Object>>> pending = new HashMap<>();
+
+    private final Map<String, Integer> seen = new HashMap<>();
+
+    private final Map<String, SourceRow> sources = new LinkedHashMap<>();
+
+    private long facts;
+
+    private long claims;
+
+    private long links;
+
+    /** @param recordsAbout how many records of the import are about an id ({@link ImportIndex#recordsAbout}) */
+    StoreElements(ZonedDateTime now, String run, Caller by, String batch, ToIntFunction<String> recordsAbout, Sink sink) {
+        this.now = now;
+        this.run = run;
+        this.by = by;
+        this.batch = batch;
+        this.recordsAbout = recordsAbout;
+        this.sink = sink;
+    }
+
+    /** The plan of a chunk of records: its complete facts are written, the others held. */
+    void add(List<CheckedRecord> records, Plan plan) {
+        plan.sources().forEach(source -> sources.put(source.id(), source));
+        Map<String, List<Map<String, Object>>> claimsByFact = GraphWriter.claimsOfNewFacts(plan, id -> true, now, run);
+        Map<String, Integer> inChunk = new HashMap<>();
+        records.forEach(record -> inChunk.merge(record.id(), 1, Integer::sum));
+        plan.facts().forEach((id, type) -> {
+            List<Map<String, Object>> factClaims = claimsByFact.getOrDefault(id, List.of());
+            int expected = recordsAbout.applyAsInt(id);
+            int here = inChunk.getOrDefault(id, 0);
+            if (expected <= here && !pending.containsKey(id)) {
+                write(id, type, factClaims);
+                return;
+            }
+            pending.computeIfAbsent(id, k -> new ArrayList<>()).addAll(factClaims);
+            if (seen.merge(id, here, Integer::sum) >= expected) {
+                write(id, type, pending.remove(id));
+                seen.remove(id);
+            }
+        });
+    }
+
+    /** After the last plan: the sources and the batch, with the number of claims written. */
+    void finish() {
+        if (!pending.isEmpty()) {
+            throw new IllegalStateException("facts whose records did not all come: " + pending.keySet().stream().limit(5).toList());
+        }
+        sources.values().forEach(source -> {
+            Map<String, Object> props = new LinkedHashMap<>(source.props());
+            props.put("createdAt", now);
+            props.put("updatedAt", now);
+            sink.node(new StoreNode(Group.ENTITY, source.id(), List.of("Entity", "Source"), props));
+        });
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("name", batch);
+        props.put("owner", by.name());
+        props.put("ownerRole", by.role().configName());
+        props.put("createdAt", now);
+        props.put("importedAt", now);
+        props.put("importedBy", by.name());
+        props.put("importedByRole", by.role().configName());
+        props.put("claims", claims);
+        sink.node(new StoreNode(Group.BATCH, batch, List.of("ImportBatch"), props));
+    }
+
+    long facts() {
+        return facts;
+    }
+
+    long claims() {
+        return claims;
+    }
+
+    /** The relationships between facts written (not those of the provenance). */
+    long links() {
+        return links;
+    }
+
+    private void write(String id, String type, List<Map<String, Object>> factClaims) {
+        Reconciled fact = Reconciler.reconcile(id, type, factClaims);
+        if (!fact.live()) {
+            return; // only retirements, which the checks refuse for a fact the graph does not hold
+        }
+        boolean node = RecordSchema.spec(type).shape() == Shape.NODE;
+        if (node) {
+            Map<String, Object> props = new LinkedHashMap<>(fact.props());
+            props.put("createdAt", now);
+            props.put("updatedAt", now);
+            props.put("version", 1L);
+            props.put("stateHash", fact.stateHash());
+            props.put("updatedBy", by.name());
+            props.put("updatedBatch", batch);
+            List<String> labels = new ArrayList<>(fact.labels().size() + 1);
+            labels.add("Entity");
+            labels.addAll(fact.labels());
+            sink.node(new StoreNode(Group.ENTITY, id, labels, props));
+        }
+        for (Map<String, Object> claim : factClaims) {
+            String claimId = (String) claim.get("id");
+            sink.node(new StoreNode(Group.CLAIM, claimId, List.of("Claim"), claim));
+            if (node) {
+                sink.relationship(new StoreRelationship("CLAIMED_BY", Group.ENTITY, id, Group.CLAIM, claimId, Map.of()));
+            }
+            sink.relationship(new StoreRelationship("FROM", Group.CLAIM, claimId, Group.ENTITY, (String) claim.get("source"), Map.of()));
+        }
+        for (Relationship relationship : fact.relationships()) {
+            sink.relationship(new StoreRelationship(relationship.type(), Group.ENTITY, relationship.from(), Group.ENTITY, relationship.to(),
+                    GraphWriter.relationshipProperties(fact, relationship)));
+            links++;
+        }
+        facts++;
+        claims += factClaims.size();
+    }
+}

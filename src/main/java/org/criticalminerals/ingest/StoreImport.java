@@ -1,0 +1,216 @@
+package org.criticalminerals.ingest;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.criticalminerals.ingest.StoreElements.Group;
+import org.criticalminerals.ingest.StoreElements.StoreNode;
+import org.criticalminerals.ingest.StoreElements.StoreRelationship;
+import org.neo4j.batchimport.api.Configuration;
+import org.neo4j.batchimport.api.InputIterable;
+import org.neo4j.batchimport.api.InputIterator;
+import org.neo4j.batchimport.api.Monitor;
+import org.neo4j.batchimport.api.input.Collector;
+import org.neo4j.batchimport.api.input.IdType;
+import org.neo4j.batchimport.api.input.Input;
+import org.neo4j.batchimport.api.input.InputChunk;
+import org.neo4j.batchimport.api.input.InputEntityVisitor;
+import org.neo4j.configuration.Config;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.internal.batchimport.DefaultAdditionalIds;
+import org.neo4j.internal.batchimport.input.Groups;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.neo4j.io.layout.DatabaseLayout;
+import org.neo4j.io.layout.Neo4jLayout;
+import org.neo4j.io.pagecache.context.CursorContextFactory;
+import org.neo4j.io.pagecache.tracing.PageCacheTracer;
+import org.neo4j.kernel.impl.index.schema.IndexImporterFactoryImpl;
+import org.neo4j.kernel.impl.scheduler.JobSchedulerFactory;
+import org.neo4j.kernel.impl.transaction.log.files.TransactionLogInitializer;
+import org.neo4j.logging.internal.NullLogService;
+import org.neo4j.memory.EmptyMemoryTracker;
+import org.neo4j.scheduler.JobScheduler;
+import org.neo4j.storageengine.api.StorageEngineFactory;
+
+/**
+ * Writes a spool into a new store of the embedded layout with Neo4j's own batch importer (what
+ * {@code neo4j-admin database import} runs): store files written directly, no transactions, no indexes but the
+ * label and type lookups, which the database builds when it first starts ({@code cypher/migrations}). Offline:
+ * nothing may run on the store. A failure leaves no store behind.
+ */
+final class StoreImport {
+
+    /** Entities handed to one of the importer's threads at a time. */
+    private static final int CHUNK = 1_000;
+
+    private final DatabaseLayout layout;
+
+    private final Config config;
+
+    /** @param home the embedded database's data directory ({@code cmg.embedded.data-dir}) */
+    StoreImport(Path home) {
+        this.config = Config.newBuilder().set(GraphDatabaseSettings.neo4j_home, home.toAbsolutePath()).build();
+        this.layout = Neo4jLayout.of(config).databaseLayout(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+    }
+
+    /** Whether the data directory already holds the default database's store (then only an online import may add to it). */
+    boolean storeExists() {
+        return Files.exists(layout.databaseDirectory()) || Files.exists(layout.getTransactionLogsDirectory());
+    }
+
+    Path databaseDirectory() {
+        return layout.databaseDirectory();
+    }
+
+    /** @param progress where Neo4j's importer reports its stages */
+    void write(StoreSpool spool, PrintStream progress) {
+        if (storeExists()) {
+            throw new IllegalStateException("the data directory already holds a store: " + layout.databaseDirectory());
+        }
+        Groups groups = new Groups();
+        Map<Group, org.neo4j.batchimport.api.input.Group> ids = new EnumMap<>(Group.class);
+        for (Group group : Group.values()) {
+            ids.put(group, groups.getOrCreate(group.name()));
+        }
+        Input input = Input.input(() -> new SpoolIterator(spool, true, ids), () -> new SpoolIterator(spool, false, ids), IdType.STRING,
+                Input.knownEstimates(spool.nodes(), spool.relationships(), spool.nodes() * 16, spool.relationships(), spool.nodes() * 16 * 24,
+                        spool.relationships() * 8, spool.nodes() * 2), groups);
+        try (DefaultFileSystemAbstraction fs = new DefaultFileSystemAbstraction(); JobScheduler scheduler = JobSchedulerFactory.createInitialisedScheduler()) {
+            StorageEngineFactory.selectStorageEngine(config).batchImporter(layout, fs, PageCacheTracer.NULL, Configuration.DEFAULT,
+                    NullLogService.getInstance(), progress, false, DefaultAdditionalIds.EMPTY, config, Monitor.NO_MONITOR, scheduler, Collector.STRICT,
+                    TransactionLogInitializer.getLogFilesInitializer(), new IndexImporterFactoryImpl(), EmptyMemoryTracker.INSTANCE,
+                    CursorContextFactory.NULL_CONTEXT_FACTORY).doImport(input);
+        }
+        catch (Exception e) {
+            removeStore();
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException("the store could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes what a failed write left: the store and its transaction log. */
+    private void removeStore() {
+        for (Path directory : List.of(layout.databaseDirectory(), layout.getTransactionLogsDirectory())) {
+            if (!Files.exists(directory)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("could not remove the partly written store " + directory, e);
+            }
+        }
+    }
+
+    /** The importer's threads take chunks of the spool in turn; reading is one at a time, the rest in parallel. */
+    private static final class SpoolIterator implements InputIterator {
+
+        private final StoreSpool.Reader reader;
+
+        private final boolean nodes;
+
+        private final Map<Group, org.neo4j.batchimport.api.input.Group> groups;
+
+        private boolean ended;
+
+        SpoolIterator(StoreSpool spool, boolean nodes, Map<Group, org.neo4j.batchimport.api.input.Group> groups) {
+            try {
+                this.reader = nodes ? spool.readNodes() : spool.readRelationships();
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            this.nodes = nodes;
+            this.groups = groups;
+        }
+
+        @Override
+        public InputChunk newChunk() {
+            return new Chunk(groups);
+        }
+
+        @Override
+        public synchronized boolean next(InputChunk chunk) throws IOException {
+            Chunk into = (Chunk) chunk;
+            into.clear();
+            while (!ended && into.size() < CHUNK) {
+                Object element = nodes ? reader.nextNode() : reader.nextRelationship();
+                if (element == null) {
+                    ended = true;
+                }
+                else {
+                    into.add(element);
+                }
+            }
+            return into.size() > 0;
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
+    }
+
+    private static final class Chunk implements InputChunk {
+
+        private final Map<Group, org.neo4j.batchimport.api.input.Group> groups;
+
+        private final List<Object> elements = new ArrayList<>(CHUNK);
+
+        private int next;
+
+        Chunk(Map<Group, org.neo4j.batchimport.api.input.Group> groups) {
+            this.groups = groups;
+        }
+
+        void clear() {
+            elements.clear();
+            next = 0;
+        }
+
+        void add(Object element) {
+            elements.add(element);
+        }
+
+        int size() {
+            return elements.size();
+        }
+
+        @Override
+        public boolean next(InputEntityVisitor visitor) throws IOException {
+            if (next == elements.size()) {
+                return false;
+            }
+            Object element = elements.get(next++);
+            if (element instanceof StoreNode node) {
+                visitor.id(node.id(), groups.get(node.group()));
+                visitor.labels(node.labels().toArray(String[]::new));
+                node.properties().forEach(visitor::property);
+            }
+            else {
+                StoreRelationship relationship = (StoreRelationship) element;
+                visitor.type(relationship.type());
+                visitor.startId(relationship.start(), groups.get(relationship.startGroup()));
+                visitor.endId(relationship.end(), groups.get(relationship.endGroup()));
+                relationship.properties().forEach(visitor::property);
+            }
+            visitor.endOfEntity();
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
