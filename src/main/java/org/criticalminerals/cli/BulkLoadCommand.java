@@ -88,6 +88,8 @@ public final class BulkLoadCommand {
 
         private long shown;
 
+        private long shownDone = -1;
+
         Progress(PrintStream out) {
             this.out = out;
         }
@@ -96,18 +98,20 @@ public final class BulkLoadCommand {
         public synchronized void update(String phase, long done, long total) {
             long now = System.nanoTime();
             if (!phase.equals(this.phase)) {
-                if (!this.phase.isEmpty()) {
-                    out.println();
-                }
                 this.phase = phase;
+                shownDone = -1;
                 phaseStarted = now;
             }
             else if (now - shown < 500_000_000L && done < total) {
                 return;
             }
+            if (done == total && done == shownDone) {
+                return; // the end of a phase, told already
+            }
+            shownDone = done;
             shown = now;
             out.print("\r" + ImportCommand.progress(phase, done, Math.max(total, 0), (now - phaseStarted) / 1e9));
-            if (phase.equals("stored")) {
+            if (done == total) {
                 out.println();
             }
         }

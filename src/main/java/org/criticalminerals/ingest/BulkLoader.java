@@ -87,7 +87,7 @@ public final class BulkLoader {
             spool.close();
             progress.update("storing", 0, total);
             store.write(spool, storeProgress);
-            progress.update("stored", total, total);
+            progress.update("storing", total, total);
             return new Loaded(new ImportReport(batch, (int) total, index.recordsByType(), (int) elements.claims(), 0, (int) elements.facts(),
                     (int) elements.links(), false, false, List.of(), 0), spool.nodes(), spool.relationships());
         }

@@ -20,8 +20,8 @@ import org.criticalminerals.security.Caller;
  * What a first load into a new store writes, as nodes and relationships: every fact reconciled from its claims
  * and created with them, its relationships and sources, and the batch, exactly as an import run writes new facts
  * through transactions ({@link GraphWriter#writeNew}, {@link KnowledgeImporter}); a data test compares the two
- * stores. Facts come plan by plan; one that several records assert is held until its last record has come.
- * Pure: what it makes goes to a {@link Sink}.
+ * stores. Facts come plan by plan; one that several records assert is held until its last record has come. Pure:
+ * what it makes goes to a {@link Sink}.
  */
 final class StoreElements {
 
@@ -78,24 +78,62 @@ final class StoreElements {
         this.sink = sink;
     }
 
+    /** A fact reconciled, with the claims it was reconciled from. */
+    private record Whole(Reconciled fact, List<Map<String, Object>> claims) {
+    }
+
+    /** Claims of a fact some of whose records are in other chunks: its type, its claims here, its records here. */
+    private record Part(String type, List<Map<String, Object>> claims, int records) {
+    }
+
+    /** A chunk's facts: reconciled where the chunk holds all of a fact's records, the others in parts. */
+    private static final class Chunk {
+
+        private final List<SourceRow> sources;
+
+        private final List<Whole> whole = new ArrayList<>();
+
+        private final Map<String, Part> parts = new LinkedHashMap<>();
+
+        private Chunk(List<SourceRow> sources) {
+            this.sources = sources;
+        }
+    }
+
     /** The plan of a chunk of records: its complete facts are written, the others held. */
     void add(List<CheckedRecord> records, Plan plan) {
-        plan.sources().forEach(source -> sources.put(source.id(), source));
+        add(prepare(records, plan));
+    }
+
+    /** The work on a chunk's plan that needs no other chunk: every fact that its records alone assert is reconciled. */
+    private Chunk prepare(List<CheckedRecord> records, Plan plan) {
         Map<String, List<Map<String, Object>>> claimsByFact = GraphWriter.claimsOfNewFacts(plan, id -> true, now, run);
         Map<String, Integer> inChunk = new HashMap<>();
         records.forEach(record -> inChunk.merge(record.id(), 1, Integer::sum));
+        Chunk chunk = new Chunk(plan.sources());
         plan.facts().forEach((id, type) -> {
             List<Map<String, Object>> factClaims = claimsByFact.getOrDefault(id, List.of());
-            int expected = recordsAbout.applyAsInt(id);
             int here = inChunk.getOrDefault(id, 0);
-            if (expected <= here && !pending.containsKey(id)) {
-                write(id, type, factClaims);
-                return;
+            if (recordsAbout.applyAsInt(id) <= here) {
+                chunk.whole.add(new Whole(Reconciler.reconcile(id, type, factClaims), factClaims));
             }
-            pending.computeIfAbsent(id, k -> new ArrayList<>()).addAll(factClaims);
-            if (seen.merge(id, here, Integer::sum) >= expected) {
-                write(id, type, pending.remove(id));
+            else {
+                chunk.parts.put(id, new Part(type, factClaims, here));
+            }
+        });
+        return chunk;
+    }
+
+    /** A prepared chunk, in the order of the import: its whole facts are written, the others held until their last record. */
+    private void add(Chunk chunk) {
+        chunk.sources.forEach(source -> sources.put(source.id(), source));
+        chunk.whole.forEach(whole -> write(whole.fact(), whole.claims()));
+        chunk.parts.forEach((id, part) -> {
+            pending.computeIfAbsent(id, k -> new ArrayList<>()).addAll(part.claims());
+            if (seen.merge(id, part.records(), Integer::sum) >= recordsAbout.applyAsInt(id)) {
+                List<Map<String, Object>> factClaims = pending.remove(id);
                 seen.remove(id);
+                write(Reconciler.reconcile(id, part.type(), factClaims), factClaims);
             }
         });
     }
@@ -136,12 +174,12 @@ final class StoreElements {
         return links;
     }
 
-    private void write(String id, String type, List<Map<String, Object>> factClaims) {
-        Reconciled fact = Reconciler.reconcile(id, type, factClaims);
+    private void write(Reconciled fact, List<Map<String, Object>> factClaims) {
         if (!fact.live()) {
             return; // only retirements, which the checks refuse for a fact the graph does not hold
         }
-        boolean node = RecordSchema.spec(type).shape() == Shape.NODE;
+        String id = fact.id();
+        boolean node = RecordSchema.spec(fact.type()).shape() == Shape.NODE;
         if (node) {
             Map<String, Object> props = new LinkedHashMap<>(fact.props());
             props.put("createdAt", now);

@@ -63,9 +63,7 @@ class BulkLoaderDataTest {
         try (Neo4j empty = Neo4jBuilders.newInProcessBuilder().withDisabledServer().build();
                 Driver driver = GraphDatabase.driver(empty.boltURI(), AuthTokens.none())) {
             CypherMigrationsAccess.apply(driver);
-            KnowledgeImporter importer = new KnowledgeImporter(driver, new SeedDocuments("../shared/seeds"), 400, Duration.ofMinutes(10),
-                    new ImportMetrics(new SimpleMeterRegistry()));
-            ImportReport report = importer.importRecords(new KnowledgeImporter.Request(BATCH, List.of(new JsonLinesRecords(file.getFileName().toString(),
+            ImportReport report = importer(driver).importRecords(new KnowledgeImporter.Request(BATCH, List.of(new JsonLinesRecords(file.getFileName().toString(),
                     file)), false, false, PARTNER, null, tx -> { }), KnowledgeImporter.Progress.NONE);
             assertThat(report.accepted()).isTrue();
             online = GraphFingerprint.of(driver);
@@ -83,6 +81,11 @@ class BulkLoaderDataTest {
             CypherMigrationsAccess.apply(driver); // as the service's first start does: the constraints hold over the loaded store
             bulk = GraphFingerprint.of(driver);
             bulkDates = dates(driver);
+            ImportReport again = importer(driver).importRecords(new KnowledgeImporter.Request(BATCH, List.of(new JsonLinesRecords(
+                    file.getFileName().toString(), file)), false, false, PARTNER, null, tx -> { }), KnowledgeImporter.Progress.NONE);
+            assertThat(List.of(again.claimsWritten(), again.claimsRemoved(), again.factsChanged(), again.relationshipsWritten()))
+                    .as("the same file imported through the service into the bulk-loaded store changes nothing").containsOnly(0);
+            assertThat(GraphFingerprint.of(driver).counts()).isEqualTo(bulk.counts());
             try (Session session = driver.session()) {
                 assertThat(session.run("MATCH (s:Statistic {id: 'gen-statistic-0'}) RETURN s.disputed AS d").single().get("d").asList())
                         .as("two records of one fact in different chunks: both claims count").contains("value");
@@ -127,6 +130,11 @@ class BulkLoaderDataTest {
     }
 
     private int boltPort;
+
+    /** An import through transactions, in runs of chunks of 400 records. */
+    private static KnowledgeImporter importer(Driver driver) {
+        return new KnowledgeImporter(driver, new SeedDocuments("../shared/seeds"), 400, Duration.ofMinutes(10), new ImportMetrics(new SimpleMeterRegistry()));
+    }
 
     private DatabaseManagementService start(Path home) throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
