@@ -17,7 +17,8 @@ import org.criticalminerals.ingest.Rejection;
 /**
  * The first load of a large partner file into a new embedded store, offline (the service stopped), with progress:
  * every record checked first, then the store written by Neo4j's batch importer. Exit status 0 when loaded, 1 when
- * rejected (every problem listed; nothing written), 2 on a usage error or when the data directory holds a store.
+ * rejected (every problem listed; nothing written), 2 on a usage error, when the data directory holds a store, or
+ * when the write failed (then no store is left).
  *
  * <pre>tools/bulk-load FILE.jsonl... --batch NAME --owner PARTNER [--data-dir DIR]   (default: CMG_DATA_DIR, else ./data)</pre>
  */
@@ -71,8 +72,9 @@ public final class BulkLoadCommand {
             }
             System.exit(1);
         }
-        catch (IllegalStateException e) {
-            System.err.println("bulk-load: " + e.getMessage());
+        catch (RuntimeException e) {
+            // a store that exists, a batch name that is not one, a write that failed (then no store was left)
+            System.err.println("bulk-load: " + e.getMessage() + "; nothing was written");
             System.exit(2);
         }
     }

@@ -52,8 +52,13 @@ public final class BulkLoader {
     /**
      * @throws ImportRejectedException when any record is invalid; then nothing was written
      * @throws IllegalStateException when the data directory holds a store already
+     * @throws IllegalArgumentException when the batch is not a partner's batch name
      */
     Loaded load(String batch, List<RecordSource> sources, Caller by, KnowledgeImporter.Progress progress, PrintStream storeProgress) {
+        String batchProblem = KnowledgeImporter.batchNameProblem(batch);
+        if (batchProblem != null) {
+            throw new IllegalArgumentException(batchProblem);
+        }
         if (by.role() != Role.PARTNER) {
             throw new IllegalArgumentException("a bulk load is a partner's: only a partner's records are checked without the seed documents");
         }

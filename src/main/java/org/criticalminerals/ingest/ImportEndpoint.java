@@ -205,8 +205,9 @@ class ImportEndpoint {
     }
 
     private static @Nullable String checkParameters(String batch, @Nullable String type) {
-        if (!batch.matches("[a-z0-9][a-z0-9:._-]{0,99}") || batch.equals(KnowledgeBaseLoader.BATCH)) {
-            return "batch must be 1-100 characters of a-z 0-9 : . _ - and not the curated knowledge base's own batch";
+        String batchProblem = KnowledgeImporter.batchNameProblem(batch);
+        if (batchProblem != null) {
+            return batchProblem;
         }
         if (type != null && RecordSchema.find(type).isEmpty()) {
             return "type must be one of " + RecordSchema.typeNames();

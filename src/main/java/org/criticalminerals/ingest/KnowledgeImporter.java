@@ -121,6 +121,14 @@ public class KnowledgeImporter {
         }
     }
 
+    /** Why a partner's batch name is not one, or null: the rule of {@code POST /import} and of the bulk load. */
+    static @Nullable String batchNameProblem(String batch) {
+        if (!batch.matches("[a-z0-9][a-z0-9:._-]{0,99}") || batch.equals(KnowledgeBaseLoader.BATCH)) {
+            return "batch must be 1-100 characters of a-z 0-9 : . _ - and not the curated knowledge base's own batch";
+        }
+        return null;
+    }
+
     /** Validates and writes the files into the batch: their records replace what they asserted there before. */
     public ImportReport importFiles(String batch, List<KnowledgeFile> files, boolean dryRun, Caller by) {
         return importFiles(batch, files, dryRun, false, false, by);

@@ -121,12 +121,14 @@ class BulkLoaderDataTest {
     }
 
     @Test
-    void aDataDirectoryThatHoldsAStoreIsRefused() throws IOException {
+    void aDataDirectoryThatHoldsAStoreAndTheKnowledgeBasesBatchAreRefused() throws IOException {
         Path file = partnerFile(50, "");
         Path home = temp.resolve("loaded-data");
         new BulkLoader(home, 100).loadJsonLines(BATCH, PARTNER.name(), List.of(file), KnowledgeImporter.Progress.NONE, quiet());
         assertThatThrownBy(() -> new BulkLoader(home, 100).loadJsonLines(BATCH, PARTNER.name(), List.of(file), KnowledgeImporter.Progress.NONE,
                 quiet())).isInstanceOf(IllegalStateException.class).hasMessageContaining("already holds a store");
+        assertThatThrownBy(() -> new BulkLoader(temp.resolve("other-data"), 100).loadJsonLines("knowledge-base", PARTNER.name(), List.of(file),
+                KnowledgeImporter.Progress.NONE, quiet())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batch must be");
     }
 
     private int boltPort;
