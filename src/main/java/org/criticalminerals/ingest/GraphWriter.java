@@ -129,15 +129,13 @@ final class GraphWriter {
         for (Reconciled fact : facts) {
             if (RecordSchema.spec(fact.type()).shape() == Shape.NODE) {
                 nodesByLabels.computeIfAbsent(String.join(":", fact.labels()), k -> new ArrayList<>())
-                        .add(Map.of("props", fact.props(), "hash", fact.stateHash()));
+                        .add(Map.of("props", newFactProperties(fact, now, by, batch)));
             }
         }
         nodesByLabels.forEach((labels, rows) -> tx.run("""
                 UNWIND $rows AS row
                 CREATE (n:Entity:%s)
-                SET n = row.props
-                SET n.createdAt = $now, n.updatedAt = $now, n.version = 1, n.stateHash = row.hash, n.updatedBy = $by, n.updatedBatch = $batch"""
-                .formatted(labels), Map.of("rows", rows, "now", now, "by", by.name(), "batch", batch)).consume());
+                SET n = row.props""".formatted(labels), Map.of("rows", rows)).consume());
         long nodes = System.nanoTime();
         Map<Boolean, List<Map<String, Object>>> claimRows = new LinkedHashMap<>();
         claimsByFact.forEach((id, claims) -> claims.forEach(props -> claimRows.computeIfAbsent(
@@ -164,6 +162,18 @@ final class GraphWriter {
                     (claims - nodes) / 1_000_000, links.written(), (System.nanoTime() - claims) / 1_000_000);
         }
         return new Changes(facts.size(), 0, links.written(), links.dangling());
+    }
+
+    /** The properties of a new fact's node: its reconciled state, the first version, and when, by whom and in which batch. */
+    static Map<String, Object> newFactProperties(Reconciled fact, ZonedDateTime now, Caller by, String batch) {
+        Map<String, Object> props = new LinkedHashMap<>(fact.props());
+        props.put("createdAt", now);
+        props.put("updatedAt", now);
+        props.put("version", 1L);
+        props.put("stateHash", fact.stateHash());
+        props.put("updatedBy", by.name());
+        props.put("updatedBatch", batch);
+        return props;
     }
 
     /** The claims of the plan's new facts as they are stored, by fact: each with its time and the import run that wrote it. */

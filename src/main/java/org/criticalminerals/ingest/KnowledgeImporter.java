@@ -726,19 +726,28 @@ public class KnowledgeImporter {
         if (request.restore()) {
             return; // a restore writes into the batches its records name (restoredBatches), none of its own
         }
-        Caller by = request.by();
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("batch", request.batch());
-        parameters.put("by", by.name());
-        parameters.put("role", by.role().configName());
-        parameters.put("now", now);
-        parameters.put("checksum", request.checksum());
-        parameters.put("claims", claims);
+        BatchState state = BatchState.of(request.by(), now, request.checksum(), claims);
         tx.run("""
                 MERGE (b:ImportBatch {name: $batch})
-                ON CREATE SET b.owner = $by, b.ownerRole = $role, b.createdAt = $now
-                SET b.checksum = $checksum, b.importedAt = $now, b.importedBy = $by, b.importedByRole = $role, b.claims = $claims""",
-                parameters).consume();
+                ON CREATE SET b += $created
+                SET b += $imported""", Map.of("batch", request.batch(), "created", state.created(), "imported", state.imported())).consume();
+    }
+
+    /**
+     * What a batch's node holds: who created it and when, and of its last import when, by whom, with which checksum
+     * (absent when none is given) and how many claims it wrote.
+     */
+    record BatchState(Map<String, Object> created, Map<String, @Nullable Object> imported) {
+
+        static BatchState of(Caller by, ZonedDateTime now, @Nullable String checksum, long claims) {
+            Map<String, @Nullable Object> imported = new HashMap<>();
+            imported.put("checksum", checksum);
+            imported.put("importedAt", now);
+            imported.put("importedBy", by.name());
+            imported.put("importedByRole", by.role().configName());
+            imported.put("claims", claims);
+            return new BatchState(Map.of("owner", by.name(), "ownerRole", by.role().configName(), "createdAt", now), imported);
+        }
     }
 
     /** What the graph holds for the ids: their type, and for sources their kind, owner and file. */

@@ -149,15 +149,11 @@ final class StoreElements {
             props.put("updatedAt", now);
             sink.node(new StoreNode(Group.ENTITY, source.id(), List.of("Entity", "Source"), props));
         });
+        KnowledgeImporter.BatchState state = KnowledgeImporter.BatchState.of(by, now, null, claims);
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("name", batch);
-        props.put("owner", by.name());
-        props.put("ownerRole", by.role().configName());
-        props.put("createdAt", now);
-        props.put("importedAt", now);
-        props.put("importedBy", by.name());
-        props.put("importedByRole", by.role().configName());
-        props.put("claims", claims);
+        props.putAll(state.created());
+        props.putAll(state.imported()); // no checksum: the spool leaves absent values out
         sink.node(new StoreNode(Group.BATCH, batch, List.of("ImportBatch"), props));
     }
 
@@ -181,13 +177,7 @@ final class StoreElements {
         String id = fact.id();
         boolean node = RecordSchema.spec(fact.type()).shape() == Shape.NODE;
         if (node) {
-            Map<String, Object> props = new LinkedHashMap<>(fact.props());
-            props.put("createdAt", now);
-            props.put("updatedAt", now);
-            props.put("version", 1L);
-            props.put("stateHash", fact.stateHash());
-            props.put("updatedBy", by.name());
-            props.put("updatedBatch", batch);
+            Map<String, Object> props = GraphWriter.newFactProperties(fact, now, by, batch);
             List<String> labels = new ArrayList<>(fact.labels().size() + 1);
             labels.add("Entity");
             labels.addAll(fact.labels());

@@ -8,6 +8,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,13 +144,8 @@ final class StoreSpool implements StoreElements.Sink, Closeable {
 
     private static final int DATE_TIME = 6;
 
-    private static final int STRINGS = 7;
-
-    private static final int LONGS = 8;
-
-    private static final int DOUBLES = 9;
-
-    private static final int BOOLEANS = 10;
+    /** A list: the tag of its items (all of one kind), their number, then each item as a scalar of that kind. */
+    private static final int LIST = 7;
 
     private static final class Writer {
 
@@ -191,73 +187,61 @@ final class StoreSpool implements StoreElements.Sink, Closeable {
         }
 
         private void value(String key, Object value) throws IOException {
-            if (value instanceof String text) {
-                out.writeByte(STRING);
-                string(text);
+            if (value instanceof List<?> list) {
+                // an empty list is an empty array of strings, as Cypher stores it
+                int items = list.isEmpty() ? STRING : tag(key, list.get(0));
+                out.writeByte(LIST);
+                out.writeByte(items);
+                out.writeInt(list.size());
+                for (Object item : list) {
+                    if (tag(key, item) != items) {
+                        throw new IllegalStateException("a list of values of different kinds, which the store cannot hold: " + key + " = " + list);
+                    }
+                    scalar(items, item);
+                }
+                return;
             }
-            else if (value instanceof Long || value instanceof Integer) {
-                out.writeByte(LONG);
-                out.writeLong(((Number) value).longValue());
-            }
-            else if (value instanceof Double || value instanceof Float) {
-                out.writeByte(DOUBLE);
-                out.writeDouble(((Number) value).doubleValue());
-            }
-            else if (value instanceof Boolean flag) {
-                out.writeByte(BOOLEAN);
-                out.writeBoolean(flag);
-            }
-            else if (value instanceof LocalDate date) {
-                out.writeByte(DATE);
-                out.writeLong(date.toEpochDay());
-            }
-            else if (value instanceof ZonedDateTime time) {
-                out.writeByte(DATE_TIME);
-                out.writeLong(time.toEpochSecond());
-                out.writeInt(time.getNano());
-                string(time.getZone().getId());
-            }
-            else if (value instanceof List<?> list) {
-                list(key, list);
-            }
-            else {
-                throw new IllegalStateException("a value the store cannot hold: " + key + " = " + value.getClass().getName());
-            }
+            int tag = tag(key, value);
+            out.writeByte(tag);
+            scalar(tag, value);
         }
 
-        /** Neo4j holds lists of one kind as arrays; an empty list is an empty array of strings, as Cypher stores it. */
-        private void list(String key, List<?> list) throws IOException {
-            Object first = list.isEmpty() ? "" : list.get(0);
-            if (first instanceof String) {
-                out.writeByte(STRINGS);
-                out.writeInt(list.size());
-                for (Object item : list) {
-                    string((String) item);
-                }
+        private static int tag(String key, Object value) {
+            if (value instanceof String) {
+                return STRING;
             }
-            else if (first instanceof Long || first instanceof Integer) {
-                out.writeByte(LONGS);
-                out.writeInt(list.size());
-                for (Object item : list) {
-                    out.writeLong(((Number) item).longValue());
-                }
+            if (value instanceof Long || value instanceof Integer) {
+                return LONG;
             }
-            else if (first instanceof Double || first instanceof Float) {
-                out.writeByte(DOUBLES);
-                out.writeInt(list.size());
-                for (Object item : list) {
-                    out.writeDouble(((Number) item).doubleValue());
-                }
+            if (value instanceof Double || value instanceof Float) {
+                return DOUBLE;
             }
-            else if (first instanceof Boolean) {
-                out.writeByte(BOOLEANS);
-                out.writeInt(list.size());
-                for (Object item : list) {
-                    out.writeBoolean((Boolean) item);
-                }
+            if (value instanceof Boolean) {
+                return BOOLEAN;
             }
-            else {
-                throw new IllegalStateException("a list the store cannot hold: " + key + " = " + list);
+            if (value instanceof LocalDate) {
+                return DATE;
+            }
+            if (value instanceof ZonedDateTime) {
+                return DATE_TIME;
+            }
+            throw new IllegalStateException("a value the store cannot hold: " + key + " = " + value.getClass().getName());
+        }
+
+        private void scalar(int tag, Object value) throws IOException {
+            switch (tag) {
+                case STRING -> string((String) value);
+                case LONG -> out.writeLong(((Number) value).longValue());
+                case DOUBLE -> out.writeDouble(((Number) value).doubleValue());
+                case BOOLEAN -> out.writeBoolean((Boolean) value);
+                case DATE -> out.writeLong(((LocalDate) value).toEpochDay());
+                case DATE_TIME -> {
+                    ZonedDateTime time = (ZonedDateTime) value;
+                    out.writeLong(time.toEpochSecond());
+                    out.writeInt(time.getNano());
+                    string(time.getZone().getId());
+                }
+                default -> throw new IllegalStateException("not a scalar tag: " + tag);
             }
         }
     }
@@ -349,6 +333,19 @@ final class StoreSpool implements StoreElements.Sink, Closeable {
 
         private Object value() throws IOException {
             int tag = in.readUnsignedByte();
+            if (tag != LIST) {
+                return scalar(tag);
+            }
+            // Neo4j's importer takes a list as an array of its items' kind: String[], long[], double[], boolean[] …
+            int items = in.readUnsignedByte();
+            Object array = Array.newInstance(itemClass(items), in.readInt());
+            for (int i = 0; i < Array.getLength(array); i++) {
+                Array.set(array, i, scalar(items));
+            }
+            return array;
+        }
+
+        private Object scalar(int tag) throws IOException {
             return switch (tag) {
                 case STRING -> string();
                 case LONG -> in.readLong();
@@ -360,34 +357,18 @@ final class StoreSpool implements StoreElements.Sink, Closeable {
                     int nanos = in.readInt();
                     yield ZonedDateTime.ofInstant(Instant.ofEpochSecond(seconds, nanos), ZoneId.of(string()));
                 }
-                case STRINGS -> {
-                    String[] items = new String[in.readInt()];
-                    for (int i = 0; i < items.length; i++) {
-                        items[i] = string();
-                    }
-                    yield items;
-                }
-                case LONGS -> {
-                    long[] items = new long[in.readInt()];
-                    for (int i = 0; i < items.length; i++) {
-                        items[i] = in.readLong();
-                    }
-                    yield items;
-                }
-                case DOUBLES -> {
-                    double[] items = new double[in.readInt()];
-                    for (int i = 0; i < items.length; i++) {
-                        items[i] = in.readDouble();
-                    }
-                    yield items;
-                }
-                case BOOLEANS -> {
-                    boolean[] items = new boolean[in.readInt()];
-                    for (int i = 0; i < items.length; i++) {
-                        items[i] = in.readBoolean();
-                    }
-                    yield items;
-                }
+                default -> throw new IOException("not a spool value: tag " + tag);
+            };
+        }
+
+        private static Class<?> itemClass(int tag) throws IOException {
+            return switch (tag) {
+                case STRING -> String.class;
+                case LONG -> long.class;
+                case DOUBLE -> double.class;
+                case BOOLEAN -> boolean.class;
+                case DATE -> LocalDate.class;
+                case DATE_TIME -> ZonedDateTime.class;
                 default -> throw new IOException("not a spool value: tag " + tag);
             };
         }
