@@ -58,7 +58,7 @@ final class StoreImport {
 
     /** @param home the embedded database's data directory ({@code cmg.embedded.data-dir}) */
     StoreImport(Path home) {
-        this.config = Config.newBuilder().set(GraphDatabaseSettings.neo4j_home, home.toAbsolutePath()).build();
+        this.config = Config.newBuilder().set(GraphDatabaseSettings.neo4j_home, home.toAbsolutePath().normalize()).build();
         this.layout = Neo4jLayout.of(config).databaseLayout(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
     }
 
