@@ -168,7 +168,8 @@ public class DataDisk implements WriteGuard, DisposableBean {
                     log.info("The data disk has room again: {} free at {}; writes are accepted", mb(status.freeBytes()), status.path());
                 }
             }
-            if (status.databaseStopped() == null || !ready || closing) {
+            // refusing with the database running: it was restarted, but what follows a restart failed and is tried again
+            if (!ready || closing || status.databaseStopped() == null && !refusing) {
                 return;
             }
             if (!refusing) {
@@ -190,9 +191,14 @@ public class DataDisk implements WriteGuard, DisposableBean {
     private void restart(Status before) {
         long started = System.nanoTime();
         restarting = true;
+        boolean restarted = false;
         try {
-            log.warn("Restarting the embedded Neo4j in place ({} free on the data disk now)", mb(before.freeBytes()));
-            database.restart();
+            if (before.databaseStopped() != null) {
+                log.warn("Restarting the embedded Neo4j in place ({} free on the data disk now)", mb(before.freeBytes()));
+                database.restart();
+            }
+            restarted = true;
+            // the import runs the failure cut short are undone before traffic comes back
             events.publishEvent(new DatabaseRestartedEvent());
             log.info("The embedded Neo4j was restarted and its store recovered in {} ms; the API answers again",
                     (System.nanoTime() - started) / 1_000_000);
@@ -204,9 +210,11 @@ public class DataDisk implements WriteGuard, DisposableBean {
             }
         }
         catch (RuntimeException e) {
-            restarting = false;
+            // a database that restarted but whose recovery failed stays restarting (writes refused): only the recovery is tried again
+            restarting = restarted;
             nextRestart = Instant.now().plus(backoff);
-            log.error("Restarting the embedded Neo4j failed; trying again in {} s", backoff.toSeconds(), e);
+            log.error(restarted ? "The embedded Neo4j restarted, but recovering after it failed; trying again in {} s"
+                    : "Restarting the embedded Neo4j failed; trying again in {} s", backoff.toSeconds(), e);
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
     }
