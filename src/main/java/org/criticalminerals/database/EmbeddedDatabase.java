@@ -1,5 +1,6 @@
 package org.criticalminerals.database;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -7,12 +8,16 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jspecify.annotations.Nullable;
+import org.neo4j.common.DependencyResolver;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.graphdb.event.DatabaseEventContext;
 import org.neo4j.graphdb.event.DatabaseEventListenerAdapter;
+import org.neo4j.kernel.impl.transaction.log.LogPosition;
+import org.neo4j.kernel.impl.transaction.log.files.LogFiles;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.monitoring.DatabaseHealth;
+import org.neo4j.storageengine.api.TransactionIdStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * the whole embedded DBMS on the same store ({@link #restart()}); the application's driver reconnects to the Bolt
  * port by itself. Stopping is bounded: on a full disk Neo4j's page cache retries its final flush for ever, which
  * would hang SIGTERM; after the bound the process goes on without it, like a crash that the next start recovers
- * from the transaction log (nothing committed is lost).
+ * from the transaction log (nothing committed is lost). Where the log ended at the panic is kept on disk
+ * ({@link TransactionLogCut}) and the log is cut there before the next start, in place or in a new process.
  */
 public final class EmbeddedDatabase {
 
@@ -34,6 +40,8 @@ public final class EmbeddedDatabase {
     private final Starter starter;
 
     private final Duration stopTimeout;
+
+    private final TransactionLogCut logCut;
 
     private final List<Runnable> panicListeners = new CopyOnWriteArrayList<>();
 
@@ -60,7 +68,8 @@ public final class EmbeddedDatabase {
         this.home = home;
         this.starter = starter;
         this.stopTimeout = stopTimeout;
-        this.service = started(false);
+        this.logCut = new TransactionLogCut(home);
+        this.service = started(cutTheLogWhereThePanicLeftIt());
     }
 
     /** The data directory (the store, its transaction logs and Neo4j's logs are under it). */
@@ -109,7 +118,8 @@ public final class EmbeddedDatabase {
             }
             service = null;
         }
-        service = started(afterPanic);
+        boolean cut = cutTheLogWhereThePanicLeftIt();
+        service = started(afterPanic || cut);
     }
 
     /** Stops the DBMS, waiting at most the stop timeout (the bean's destroy method). */
@@ -129,11 +139,57 @@ public final class EmbeddedDatabase {
             public void databasePanic(DatabaseEventContext event) {
                 if (GraphDatabaseSettings.DEFAULT_DATABASE_NAME.equals(event.getDatabaseName())) {
                     panicked = true;
+                    recordWhereTheLogEnds(started);
                     panicListeners.forEach(Runnable::run);
                 }
             }
         });
         return started;
+    }
+
+    /**
+     * The end of the last batch the log appended whole: what the panicked database committed ends there, and what
+     * follows is the append that failed (and, after the stop, what the log writer still held).
+     */
+    private void recordWhereTheLogEnds(DatabaseManagementService running) {
+        try {
+            DependencyResolver resolver = ((GraphDatabaseAPI) running.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)).getDependencyResolver();
+            TransactionIdStore transactions = resolver.resolveDependency(TransactionIdStore.class);
+            LogPosition appended = transactions.getLastCommittedBatch().logPositionAfter();
+            LogPosition closed = transactions.getLastClosedTransaction().logPosition();
+            LogPosition end = appended.getLogVersion() < 0 || appended.compareTo(closed) < 0 ? closed : appended;
+            Path logFile = resolver.resolveDependency(LogFiles.class).getLogFile().getLogFileForVersion(end.getLogVersion());
+            log.warn("The database panicked; its transaction log ends at byte {} of {} (last closed transaction {} at {}): the next start cuts "
+                    + "it there", end.getByteOffset(), logFile, transactions.getLastClosedTransactionId(), closed);
+            logCut.record(logFile, end.getByteOffset());
+        }
+        catch (RuntimeException e) {
+            log.warn("Could not record where the transaction log of the panicked database ends: {}", e.toString());
+        }
+    }
+
+    /**
+     * Whether a cut recorded at a panic was made now: the start that follows is one after a panic. The record is
+     * cleared at once, so that a later start never cuts what committed since.
+     */
+    private boolean cutTheLogWhereThePanicLeftIt() {
+        boolean cut = logCut.recorded().map(this::cut).orElse(false);
+        logCut.reset();
+        return cut;
+    }
+
+    private boolean cut(TransactionLogCut.Cut cut) {
+        try {
+            long removed = logCut.apply(cut);
+            log.warn("Cut the transaction log at byte {} of {}, where it ended when the database panicked: {} bytes after it removed "
+                    + "(the append that failed; nothing committed)", cut.offset(), cut.logFile(), removed);
+            return true;
+        }
+        catch (IOException e) {
+            throw new DatabaseUnavailableException("The transaction log could not be cut where it ended at the panic (" + cut.logFile()
+                    + " at byte " + cut.offset() + "): " + e, "Free space on the data disk " + home + " and check that its files are "
+                    + "writable; the start is tried again.", e);
+        }
     }
 
     /** Whether the DBMS stopped within the timeout (a stop still running from an earlier call is waited for again). */

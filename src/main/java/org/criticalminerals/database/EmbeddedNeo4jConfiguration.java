@@ -98,12 +98,11 @@ class EmbeddedNeo4jConfiguration {
                 builder.setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist, EVERY_ADDRESS);
             }
             if (afterPanic) {
-                // the log ends in the append that failed and made Neo4j stop the database: nothing committed after it. After
-                // the stop its tail may not read as entries (seen here: recovery then refuses to start); recovery cuts it off
+                // the log was cut where it ended at the panic (TransactionLogCut); should that record be missing, its tail is the
+                // append that failed, nothing committed after it, and recovery may cut off what does not read as entries
                 builder.setConfig(GraphDatabaseInternalSettings.fail_on_corrupted_log_files, false);
             }
             service = builder.build();
-            service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME); // fails fast if the default database did not start
         }
         catch (RuntimeException e) {
             throw new DatabaseUnavailableException(
@@ -113,10 +112,26 @@ class EmbeddedNeo4jConfiguration {
                             + "or set CMG_DATA_DIR / CMG_BOLT_PORT to other values.",
                     e);
         }
+        // the DBMS starts even when its default database does not (its recovery failed): then it must not pass for running
+        if (!defaultDatabaseAvailable(service)) {
+            service.shutdown();
+            throw new DatabaseUnavailableException("The embedded Neo4j started on data directory " + home + ", but its database '"
+                    + GraphDatabaseSettings.DEFAULT_DATABASE_NAME + "' did not: Neo4j's reason is in " + home.resolve("logs/debug.log"),
+                    "Look for 'Failed to start' in that log; after a crash or a full disk, free space and start again.", null);
+        }
         setPassword(service, password);
         log.info("Embedded Neo4j started in {} ms (with APOC and GDS): store {}, Bolt on bolt://{}:{} (user {}, password from {})",
                 (System.nanoTime() - started) / 1_000_000, home, embedded.boltAddress(), embedded.boltPort(), USER, password.origin());
         return service;
+    }
+
+    private static boolean defaultDatabaseAvailable(DatabaseManagementService service) {
+        try {
+            return service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).isAvailable(Duration.ofSeconds(10).toMillis());
+        }
+        catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** The store's size on disk, at {@code /actuator/prometheus}. */
