@@ -457,8 +457,8 @@ class GraphiQlPageTest extends GraphTestSupport {
         if (url.startsWith("data:") || url.startsWith("blob:")) {
             return true; // inline, nothing leaves the page
         }
-        if (url.startsWith("chrome://")) {
-            return true; // the fresh profile's new-tab page, served by the browser itself before the test navigates
+        if (url.startsWith("chrome://") || url.startsWith("chrome-untrusted://")) {
+            return true; // the fresh profile's new-tab page, served by the browser itself (Chromium 150 also asks chrome-untrusted://)
         }
         URI uri = URI.create(url);
         return ("http".equals(uri.getScheme()) || "ws".equals(uri.getScheme())) && "localhost".equals(uri.getHost()) && uri.getPort() == port;
