@@ -133,6 +133,13 @@ public final class EmbeddedDatabase {
 
     private DatabaseManagementService started(boolean afterPanic) {
         DatabaseManagementService started = starter.start(afterPanic);
+        // the DBMS starts even when its default database does not (its recovery failed): then it must not pass for running
+        if (!defaultDatabaseAvailable(started)) {
+            started.shutdown();
+            throw new DatabaseUnavailableException("The embedded Neo4j started on data directory " + home + ", but its database '"
+                    + GraphDatabaseSettings.DEFAULT_DATABASE_NAME + "' did not: Neo4j's reason is in " + home.resolve("logs/debug.log"),
+                    "Look for 'Failed to start' in that log; after a crash or a full disk, free space and start again.", null);
+        }
         panicked = false;
         started.registerDatabaseEventListener(new DatabaseEventListenerAdapter() {
             @Override
@@ -189,6 +196,15 @@ public final class EmbeddedDatabase {
             throw new DatabaseUnavailableException("The transaction log could not be cut where it ended at the panic (" + cut.logFile()
                     + " at byte " + cut.offset() + "): " + e, "Free space on the data disk " + home + " and check that its files are "
                     + "writable; the start is tried again.", e);
+        }
+    }
+
+    private static boolean defaultDatabaseAvailable(DatabaseManagementService service) {
+        try {
+            return service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).isAvailable(Duration.ofSeconds(10).toMillis());
+        }
+        catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -112,26 +112,10 @@ class EmbeddedNeo4jConfiguration {
                             + "or set CMG_DATA_DIR / CMG_BOLT_PORT to other values.",
                     e);
         }
-        // the DBMS starts even when its default database does not (its recovery failed): then it must not pass for running
-        if (!defaultDatabaseAvailable(service)) {
-            service.shutdown();
-            throw new DatabaseUnavailableException("The embedded Neo4j started on data directory " + home + ", but its database '"
-                    + GraphDatabaseSettings.DEFAULT_DATABASE_NAME + "' did not: Neo4j's reason is in " + home.resolve("logs/debug.log"),
-                    "Look for 'Failed to start' in that log; after a crash or a full disk, free space and start again.", null);
-        }
         setPassword(service, password);
         log.info("Embedded Neo4j started in {} ms (with APOC and GDS): store {}, Bolt on bolt://{}:{} (user {}, password from {})",
                 (System.nanoTime() - started) / 1_000_000, home, embedded.boltAddress(), embedded.boltPort(), USER, password.origin());
         return service;
-    }
-
-    private static boolean defaultDatabaseAvailable(DatabaseManagementService service) {
-        try {
-            return service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).isAvailable(Duration.ofSeconds(10).toMillis());
-        }
-        catch (RuntimeException e) {
-            return false;
-        }
     }
 
     /** The store's size on disk, at {@code /actuator/prometheus}. */
