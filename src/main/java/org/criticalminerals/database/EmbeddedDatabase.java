@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.common.DependencyResolver;
 import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.dbms.DatabaseStateService;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.graphdb.event.DatabaseEventContext;
 import org.neo4j.graphdb.event.DatabaseEventListenerAdapter;
@@ -90,8 +91,7 @@ public final class EmbeddedDatabase {
             return Optional.empty();
         }
         try {
-            GraphDatabaseAPI database = (GraphDatabaseAPI) running.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-            Throwable cause = database.getDependencyResolver().resolveDependency(DatabaseHealth.class).causeOfPanic();
+            Throwable cause = defaultDatabaseDependencies(running).resolveDependency(DatabaseHealth.class).causeOfPanic();
             return Optional.of(cause == null ? new IllegalStateException("the database panicked") : cause);
         }
         catch (RuntimeException e) {
@@ -135,9 +135,10 @@ public final class EmbeddedDatabase {
         DatabaseManagementService started = starter.start(afterPanic);
         // the DBMS starts even when its default database does not (its recovery failed): then it must not pass for running
         if (!defaultDatabaseAvailable(started)) {
+            String reason = causeOfFailure(started);
             started.shutdown();
             throw new DatabaseUnavailableException("The embedded Neo4j started on data directory " + home + ", but its database '"
-                    + GraphDatabaseSettings.DEFAULT_DATABASE_NAME + "' did not: Neo4j's reason is in " + home.resolve("logs/debug.log"),
+                    + GraphDatabaseSettings.DEFAULT_DATABASE_NAME + "' did not: " + reason + " (more in " + home.resolve("logs/debug.log") + ")",
                     "Look for 'Failed to start' in that log; after a crash or a full disk, free space and start again.", null);
         }
         panicked = false;
@@ -160,7 +161,7 @@ public final class EmbeddedDatabase {
      */
     private void recordWhereTheLogEnds(DatabaseManagementService running) {
         try {
-            DependencyResolver resolver = ((GraphDatabaseAPI) running.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)).getDependencyResolver();
+            DependencyResolver resolver = defaultDatabaseDependencies(running);
             TransactionIdStore transactions = resolver.resolveDependency(TransactionIdStore.class);
             LogPosition appended = transactions.getLastCommittedBatch().logPositionAfter();
             LogPosition closed = transactions.getLastClosedTransaction().logPosition();
@@ -199,12 +200,38 @@ public final class EmbeddedDatabase {
         }
     }
 
+    /** Neo4j's components of the default database (its health, its transaction log). */
+    private static DependencyResolver defaultDatabaseDependencies(DatabaseManagementService running) {
+        return ((GraphDatabaseAPI) running.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)).getDependencyResolver();
+    }
+
     private static boolean defaultDatabaseAvailable(DatabaseManagementService service) {
         try {
             return service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).isAvailable(Duration.ofSeconds(10).toMillis());
         }
         catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    /** Neo4j's innermost reason why the default database failed to start. */
+    private static String causeOfFailure(DatabaseManagementService started) {
+        try {
+            GraphDatabaseAPI system = (GraphDatabaseAPI) started.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+            GraphDatabaseAPI database = (GraphDatabaseAPI) started.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            Optional<Throwable> failure = system.getDependencyResolver().resolveDependency(DatabaseStateService.class)
+                    .causeOfFailure(database.databaseId());
+            if (failure.isEmpty()) {
+                return "Neo4j gave no reason";
+            }
+            Throwable root = failure.get();
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return root.getClass().getSimpleName() + ": " + root.getMessage();
+        }
+        catch (RuntimeException e) {
+            return "its reason could not be read (" + e + ")";
         }
     }
 

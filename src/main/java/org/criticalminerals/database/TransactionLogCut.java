@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * index", seen in FullDiskTest), before its recovery could cut a damaged tail. Nothing after the last appended batch
  * committed, so the log is cut there before Neo4j opens it.
  * <p>
- * The file is written full-size when the database starts, so that recording a cut on a full disk overwrites blocks
- * it already has instead of needing new ones.
+ * The file is written full-size before the database starts and only ever overwritten in place, so that recording a
+ * cut on a full disk uses blocks it already has instead of needing new ones.
  */
 final class TransactionLogCut {
 
@@ -45,36 +45,40 @@ final class TransactionLogCut {
         this.file = home.resolve(FILE_NAME);
     }
 
-    /** Writes the empty file at full size (when the database has started, and the cut recorded is done with). */
+    /**
+     * Clears the record (before every start: a cut is made once, never again over what committed since), writing the
+     * file at full size the first time.
+     */
     void reset() {
-        try {
-            Files.write(file, new byte[SIZE]);
-        }
-        catch (IOException e) {
-            log.warn("Could not write {}: a panic on a full disk may then need the transaction log cut by hand ({})", file, e.toString());
+        if (!overwrite(new byte[0])) {
+            log.warn("Could not write {}: a panic on a full disk may then need the transaction log cut by hand", file);
         }
     }
 
-    /**
-     * Records that the log must end at {@code offset} of {@code logFile}, overwriting the file in place. Called on
-     * Neo4j's thread when the database panics.
-     */
+    /** Records that the log must end at {@code offset} of {@code logFile}. Called on Neo4j's thread when the database panics. */
     void record(Path logFile, long offset) {
         byte[] text = (offset + "\n" + logFile.toAbsolutePath() + "\n").getBytes(StandardCharsets.UTF_8);
         if (text.length > SIZE) {
             log.warn("The transaction log's path is too long to record a cut in {}: {}", file, logFile);
-            return;
         }
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        else if (!overwrite(text)) {
+            log.warn("Could not record where the transaction log ends in {}; the next start may refuse to read its tail", file);
+        }
+    }
+
+    /** Writes {@code text} and zeros up to the full size over the file in place (never truncating it), and forces it to disk. */
+    private boolean overwrite(byte[] text) {
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.allocate(SIZE).put(text).flip().limit(SIZE);
             while (buffer.hasRemaining()) {
                 out.write(buffer, buffer.position());
             }
             out.force(true);
+            return true;
         }
         catch (IOException e) {
-            log.warn("Could not record where the transaction log ends in {} ({}); the next start may refuse to read its tail", file,
-                    e.toString());
+            log.debug("Writing {} failed", file, e);
+            return false;
         }
     }
 
