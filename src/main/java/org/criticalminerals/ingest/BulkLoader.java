@@ -76,7 +76,8 @@ public final class BulkLoader {
         ImportPlanner.Resolver resolver = index.resolver(Map.of());
         StoreSpool spool = new StoreSpool(home.resolve("bulk-load-" + UUID.randomUUID()));
         try {
-            StoreElements elements = new StoreElements(ZonedDateTime.now(), UUID.randomUUID().toString(), by, batch, index::recordsAbout, spool);
+            StoreElements elements = new StoreElements(ZonedDateTime.now(), UUID.randomUUID().toString(), by, batch, index::recordsAbout, index::number,
+                    index.ids(), spool);
             passes.inChunks(new Rejections(), progress, "planning", total, records -> {
                 ImportPlanner.Outcome outcome = new ImportPlanner(batch, by, NO_SEED_QUOTES).plan(records, resolver);
                 outcome.rejections().forEach(rejections);

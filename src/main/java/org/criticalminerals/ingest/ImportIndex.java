@@ -31,15 +31,19 @@ final class ImportIndex {
 
         final String location;
 
+        /** In the order ids were first seen, from 0: a bulk load's node id of the fact ({@link #number}). */
+        final int number;
+
         int provided; // bit per required field or reference; the highest bit: a name
 
         boolean onlyRetires = true;
 
         int records;
 
-        Entry(String type, String location) {
+        Entry(String type, String location, int number) {
             this.type = type;
             this.location = location;
+            this.number = number;
         }
     }
 
@@ -66,7 +70,7 @@ final class ImportIndex {
         recordsByType.merge(record.type(), 1, Integer::sum);
         Entry entry = entries.get(record.id());
         if (entry == null) {
-            entry = new Entry(record.type(), record.location());
+            entry = new Entry(record.type(), record.location(), entries.size());
             entries.put(record.id(), entry);
         }
         else if (!entry.type.equals(record.type())) {
@@ -102,6 +106,17 @@ final class ImportIndex {
     int recordsAbout(String id) {
         Entry entry = entries.get(id);
         return entry == null ? 0 : entry.records;
+    }
+
+    /** The number of an id the import defines (0 to {@link #ids()} - 1, in the order first seen), or -1. */
+    long number(String id) {
+        Entry entry = entries.get(id);
+        return entry == null ? -1 : entry.number;
+    }
+
+    /** How many distinct ids the import defines. */
+    int ids() {
+        return entries.size();
     }
 
     /** Every fact id the import asserts something about. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 
 import org.criticalminerals.ingest.ImportPlanner.Plan;
 import org.criticalminerals.ingest.ImportPlanner.SourceRow;
@@ -25,15 +26,11 @@ import org.criticalminerals.security.Caller;
  */
 final class StoreElements {
 
-    /** The id spaces of the store's nodes: facts and sources share one (their ids are unique across types). */
-    enum Group {
-        ENTITY, CLAIM, BATCH
+    /** @param id the node's id in the new store: facts and sources by their number in the import, then the claims, then the batch */
+    record StoreNode(long id, List<String> labels, Map<String, Object> properties) {
     }
 
-    record StoreNode(Group group, String id, List<String> labels, Map<String, Object> properties) {
-    }
-
-    record StoreRelationship(String type, Group startGroup, String start, Group endGroup, String end, Map<String, Object> properties) {
+    record StoreRelationship(String type, long start, long end, Map<String, Object> properties) {
     }
 
     interface Sink {
@@ -53,7 +50,12 @@ final class StoreElements {
 
     private final ToIntFunction<String> recordsAbout;
 
+    private final ToLongFunction<String> numbers;
+
     private final Sink sink;
+
+    /** The node id of the next claim. */
+    private long nextClaim;
 
     /** Facts some of whose records are still to come, with their claims so far and the records seen. */
     private final Map<String, List<Map<String, Object>>> pending = new HashMap<>();
@@ -68,13 +70,21 @@ final class StoreElements {
 
     private long links;
 
-    /** @param recordsAbout how many records of the import are about an id ({@link ImportIndex#recordsAbout}) */
-    StoreElements(ZonedDateTime now, String run, Caller by, String batch, ToIntFunction<String> recordsAbout, Sink sink) {
+    /**
+     * @param recordsAbout how many records of the import are about an id ({@link ImportIndex#recordsAbout})
+     * @param numbers the node id of a fact or source: its number in the import ({@link ImportIndex#number}), from 0
+     * @param ids how many numbers there are: the claims' node ids follow them, so that Neo4j's importer takes the ids
+     *        as they are instead of looking each relationship's ends up by name
+     */
+    StoreElements(ZonedDateTime now, String run, Caller by, String batch, ToIntFunction<String> recordsAbout, ToLongFunction<String> numbers,
+            long ids, Sink sink) {
         this.now = now;
         this.run = run;
         this.by = by;
         this.batch = batch;
         this.recordsAbout = recordsAbout;
+        this.numbers = numbers;
+        this.nextClaim = ids;
         this.sink = sink;
     }
 
@@ -147,14 +157,14 @@ final class StoreElements {
             Map<String, Object> props = new LinkedHashMap<>(source.props());
             props.put("createdAt", now);
             props.put("updatedAt", now);
-            sink.node(new StoreNode(Group.ENTITY, source.id(), List.of("Entity", "Source"), props));
+            sink.node(new StoreNode(number(source.id()), List.of("Entity", "Source"), props));
         });
         KnowledgeImporter.BatchState state = KnowledgeImporter.BatchState.of(by, now, null, claims);
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("name", batch);
         props.putAll(state.created());
         props.putAll(state.imported()); // no checksum: the spool leaves absent values out
-        sink.node(new StoreNode(Group.BATCH, batch, List.of("ImportBatch"), props));
+        sink.node(new StoreNode(nextClaim, List.of("ImportBatch"), props));
     }
 
     long facts() {
@@ -170,6 +180,14 @@ final class StoreElements {
         return links;
     }
 
+    private long number(String id) {
+        long number = numbers.applyAsLong(id);
+        if (number < 0) {
+            throw new IllegalStateException("not an id of the import: " + id); // the checks refuse a reference to one
+        }
+        return number;
+    }
+
     private void write(Reconciled fact, List<Map<String, Object>> factClaims) {
         if (!fact.live()) {
             return; // only retirements, which the checks refuse for a fact the graph does not hold
@@ -181,18 +199,18 @@ final class StoreElements {
             List<String> labels = new ArrayList<>(fact.labels().size() + 1);
             labels.add("Entity");
             labels.addAll(fact.labels());
-            sink.node(new StoreNode(Group.ENTITY, id, labels, props));
+            sink.node(new StoreNode(number(id), labels, props));
         }
         for (Map<String, Object> claim : factClaims) {
-            String claimId = (String) claim.get("id");
-            sink.node(new StoreNode(Group.CLAIM, claimId, List.of("Claim"), claim));
+            long claimNode = nextClaim++;
+            sink.node(new StoreNode(claimNode, List.of("Claim"), claim));
             if (node) {
-                sink.relationship(new StoreRelationship("CLAIMED_BY", Group.ENTITY, id, Group.CLAIM, claimId, Map.of()));
+                sink.relationship(new StoreRelationship("CLAIMED_BY", number(id), claimNode, Map.of()));
             }
-            sink.relationship(new StoreRelationship("FROM", Group.CLAIM, claimId, Group.ENTITY, (String) claim.get("source"), Map.of()));
+            sink.relationship(new StoreRelationship("FROM", claimNode, number((String) claim.get("source")), Map.of()));
         }
         for (Relationship relationship : fact.relationships()) {
-            sink.relationship(new StoreRelationship(relationship.type(), Group.ENTITY, relationship.from(), Group.ENTITY, relationship.to(),
+            sink.relationship(new StoreRelationship(relationship.type(), number(relationship.from()), number(relationship.to()),
                     GraphWriter.relationshipProperties(fact, relationship)));
             links++;
         }

@@ -7,12 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
-import org.criticalminerals.ingest.StoreElements.Group;
 import org.criticalminerals.ingest.StoreElements.StoreNode;
 import org.criticalminerals.ingest.StoreElements.StoreRelationship;
 import org.neo4j.batchimport.api.Configuration;
@@ -76,14 +73,12 @@ final class StoreImport {
         if (storeExists()) {
             throw new IllegalStateException("the data directory already holds a store: " + layout.databaseDirectory());
         }
-        Groups groups = new Groups();
-        Map<Group, org.neo4j.batchimport.api.input.Group> ids = new EnumMap<>(Group.class);
-        for (Group group : Group.values()) {
-            ids.put(group, groups.getOrCreate(group.name()));
-        }
-        Input input = Input.input(() -> new SpoolIterator(spool, true, ids), () -> new SpoolIterator(spool, false, ids), IdType.STRING,
+        List<Path> created = Stream.of(layout.databaseDirectory(), layout.getTransactionLogsDirectory()).map(StoreImport::firstMissing).distinct()
+                .toList();
+        // the node ids are the store's own (ACTUAL): the importer looks no relationship's ends up by name
+        Input input = Input.input(() -> new SpoolIterator(spool, true), () -> new SpoolIterator(spool, false), IdType.ACTUAL,
                 Input.knownEstimates(spool.nodes(), spool.relationships(), spool.nodes() * 16, spool.relationships(), spool.nodes() * 16 * 24,
-                        spool.relationships() * 8, spool.nodes() * 2), groups);
+                        spool.relationships() * 8, spool.nodes() * 2), new Groups());
         try (DefaultFileSystemAbstraction fs = new DefaultFileSystemAbstraction(); JobScheduler scheduler = JobSchedulerFactory.createInitialisedScheduler()) {
             StorageEngineFactory.selectStorageEngine(config).batchImporter(layout, fs, PageCacheTracer.NULL, Configuration.DEFAULT,
                     NullLogService.getInstance(), progress, false, DefaultAdditionalIds.EMPTY, config, Monitor.NO_MONITOR, scheduler, Collector.STRICT,
@@ -91,14 +86,23 @@ final class StoreImport {
                     CursorContextFactory.NULL_CONTEXT_FACTORY).doImport(input);
         }
         catch (Exception e) {
-            removeStore();
+            remove(created);
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException("the store could not be written: " + e.getMessage(), e);
         }
     }
 
-    /** Deletes what a failed write left: the store and its transaction log. */
-    private void removeStore() {
-        for (Path directory : List.of(layout.databaseDirectory(), layout.getTransactionLogsDirectory())) {
+    /** The outermost directory on the way to this one that does not exist yet: what writing it creates. */
+    private static Path firstMissing(Path directory) {
+        Path missing = directory.toAbsolutePath().normalize();
+        while (missing.getParent() != null && !Files.exists(missing.getParent())) {
+            missing = missing.getParent();
+        }
+        return missing;
+    }
+
+    /** Deletes what a failed write left: the store, its transaction log and the directories made for them. */
+    private static void remove(List<Path> created) {
+        for (Path directory : created) {
             if (!Files.exists(directory)) {
                 continue;
             }
@@ -120,11 +124,9 @@ final class StoreImport {
 
         private final boolean nodes;
 
-        private final Map<Group, org.neo4j.batchimport.api.input.Group> groups;
-
         private boolean ended;
 
-        SpoolIterator(StoreSpool spool, boolean nodes, Map<Group, org.neo4j.batchimport.api.input.Group> groups) {
+        SpoolIterator(StoreSpool spool, boolean nodes) {
             try {
                 this.reader = nodes ? spool.readNodes() : spool.readRelationships();
             }
@@ -132,12 +134,11 @@ final class StoreImport {
                 throw new UncheckedIOException(e);
             }
             this.nodes = nodes;
-            this.groups = groups;
         }
 
         @Override
         public InputChunk newChunk() {
-            return new Chunk(groups);
+            return new Chunk();
         }
 
         @Override
@@ -164,15 +165,10 @@ final class StoreImport {
 
     private static final class Chunk implements InputChunk {
 
-        private final Map<Group, org.neo4j.batchimport.api.input.Group> groups;
-
         private final List<Object> elements = new ArrayList<>(CHUNK);
 
         private int next;
 
-        Chunk(Map<Group, org.neo4j.batchimport.api.input.Group> groups) {
-            this.groups = groups;
-        }
 
         void clear() {
             elements.clear();
@@ -194,15 +190,15 @@ final class StoreImport {
             }
             Object element = elements.get(next++);
             if (element instanceof StoreNode node) {
-                visitor.id(node.id(), groups.get(node.group()));
+                visitor.id(node.id());
                 visitor.labels(node.labels().toArray(String[]::new));
                 node.properties().forEach(visitor::property);
             }
             else {
                 StoreRelationship relationship = (StoreRelationship) element;
                 visitor.type(relationship.type());
-                visitor.startId(relationship.start(), groups.get(relationship.startGroup()));
-                visitor.endId(relationship.end(), groups.get(relationship.endGroup()));
+                visitor.startId(relationship.start());
+                visitor.endId(relationship.end());
                 relationship.properties().forEach(visitor::property);
             }
             visitor.endOfEntity();

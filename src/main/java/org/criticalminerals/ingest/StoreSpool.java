@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.criticalminerals.ingest.StoreElements.Group;
 import org.criticalminerals.ingest.StoreElements.StoreNode;
 import org.criticalminerals.ingest.StoreElements.StoreRelationship;
 import org.jspecify.annotations.Nullable;
@@ -62,8 +61,7 @@ final class StoreSpool implements StoreElements.Sink, Closeable {
     @Override
     public void node(StoreNode node) {
         try {
-            nodes.out.writeByte(node.group().ordinal());
-            nodes.string(node.id());
+            nodes.out.writeLong(node.id());
             nodes.out.writeByte(node.labels().size());
             for (String label : node.labels()) {
                 nodes.name(label);
@@ -80,10 +78,8 @@ final class StoreSpool implements StoreElements.Sink, Closeable {
     public void relationship(StoreRelationship relationship) {
         try {
             relationships.name(relationship.type());
-            relationships.out.writeByte(relationship.startGroup().ordinal());
-            relationships.string(relationship.start());
-            relationships.out.writeByte(relationship.endGroup().ordinal());
-            relationships.string(relationship.end());
+            relationships.out.writeLong(relationship.start());
+            relationships.out.writeLong(relationship.end());
             relationships.properties(relationship.properties());
             relationshipCount++;
         }
@@ -265,20 +261,19 @@ final class StoreSpool implements StoreElements.Sink, Closeable {
             if (!nodes) {
                 throw new IllegalStateException("a spool of relationships");
             }
-            int group;
+            long id;
             try {
-                group = in.readUnsignedByte();
+                id = in.readLong();
             }
             catch (EOFException end) {
                 return null;
             }
-            String id = string();
             int labelCount = in.readUnsignedByte();
             List<String> labels = new ArrayList<>(labelCount);
             for (int i = 0; i < labelCount; i++) {
                 labels.add(name());
             }
-            return new StoreNode(Group.values()[group], id, labels, properties());
+            return new StoreNode(id, labels, properties());
         }
 
         /** The next relationship, or null at the end. */
@@ -293,11 +288,9 @@ final class StoreSpool implements StoreElements.Sink, Closeable {
             catch (EOFException end) {
                 return null;
             }
-            Group startGroup = Group.values()[in.readUnsignedByte()];
-            String start = string();
-            Group endGroup = Group.values()[in.readUnsignedByte()];
-            String end = string();
-            return new StoreRelationship(type, startGroup, start, endGroup, end, properties());
+            long start = in.readLong();
+            long end = in.readLong();
+            return new StoreRelationship(type, start, end, properties());
         }
 
         @Override

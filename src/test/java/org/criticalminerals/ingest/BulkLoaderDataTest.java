@@ -121,6 +121,22 @@ class BulkLoaderDataTest {
     }
 
     @Test
+    void aRecordOnlyThePlanningRefusesWritesNoStore() throws IOException {
+        // every record passes the checks of the first pass: the reference to an unknown id is found while planning
+        Path file = partnerFile(3_000, """
+                {"type":"Offtake","id":"late-offtake","name":"An offtake of nobody","buyers":["nobody-at-all"],"cite":[{"source":"gen-partner-feed","statement":"x"}]}
+                """);
+        Path home = temp.resolve("stopped-data");
+        assertThatThrownBy(() -> new BulkLoader(home, 100).loadJsonLines(BATCH, PARTNER.name(), List.of(file), KnowledgeImporter.Progress.NONE, quiet()))
+                .isInstanceOfSatisfying(ImportRejectedException.class, e -> assertThat(e.report().rejections()).singleElement()
+                        .satisfies(r -> assertThat(r.toString()).contains(":3001 [late-offtake] .buyers").contains("unknown id 'nobody-at-all'")));
+        assertThat(new StoreImport(home).storeExists()).isFalse();
+        try (var left = Files.list(home)) {
+            assertThat(left.toList()).as("nothing left in the data directory").isEmpty();
+        }
+    }
+
+    @Test
     void aDataDirectoryThatHoldsAStoreAndTheKnowledgeBasesBatchAreRefused() throws IOException {
         Path file = partnerFile(50, "");
         Path home = temp.resolve("./loaded-data"); // as the README writes it: Neo4j refuses a path that is not normalised

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.criticalminerals.ingest.StoreElements.Group;
 import org.criticalminerals.ingest.StoreElements.StoreNode;
 import org.criticalminerals.ingest.StoreElements.StoreRelationship;
 import org.junit.jupiter.api.Test;
@@ -43,17 +42,17 @@ class StoreSpoolTest {
         props.put("flags", List.of(true, false));
         props.put("absent", null);
         StoreSpool spool = new StoreSpool(temp.resolve("spool"));
-        spool.node(new StoreNode(Group.ENTITY, "org-1", List.of("Entity", "Organization", "Company"), props));
-        spool.node(new StoreNode(Group.CLAIM, "claim-1", List.of("Claim"), Map.of("id", "claim-1", "record", "org-1")));
-        spool.relationship(new StoreRelationship("CLAIMED_BY", Group.ENTITY, "org-1", Group.CLAIM, "claim-1", Map.of()));
-        spool.relationship(new StoreRelationship("SUPPLIES", Group.ENTITY, "a", Group.ENTITY, "b", Map.of("record", "supply-1")));
+        spool.node(new StoreNode(7, List.of("Entity", "Organization", "Company"), props));
+        spool.node(new StoreNode(1L << 40, List.of("Claim"), Map.of("id", "claim-1", "record", "org-1")));
+        spool.relationship(new StoreRelationship("CLAIMED_BY", 7, 1L << 40, Map.of()));
+        spool.relationship(new StoreRelationship("SUPPLIES", 8, 9, Map.of("record", "supply-1")));
         spool.close();
         assertThat(spool.nodes()).isEqualTo(2);
         assertThat(spool.relationships()).isEqualTo(2);
 
         try (StoreSpool.Reader nodes = spool.readNodes()) {
             StoreNode first = nodes.nextNode();
-            assertThat(first.group()).isEqualTo(Group.ENTITY);
+            assertThat(first.id()).isEqualTo(7);
             assertThat(first.labels()).containsExactly("Entity", "Organization", "Company");
             Map<String, Object> read = first.properties();
             assertThat(read).doesNotContainKey("absent");
@@ -69,13 +68,12 @@ class StoreSpoolTest {
             assertThat((double[]) read.get("shares")).containsExactly(0.5, 0.25);
             assertThat((boolean[]) read.get("flags")).containsExactly(true, false);
             StoreNode second = nodes.nextNode();
-            assertThat(second.id()).isEqualTo("claim-1");
+            assertThat(second.id()).isEqualTo(1L << 40);
             assertThat(second.properties()).containsEntry("record", "org-1");
             assertThat(nodes.nextNode()).isNull();
         }
         try (StoreSpool.Reader relationships = spool.readRelationships()) {
-            assertThat(relationships.nextRelationship()).isEqualTo(new StoreRelationship("CLAIMED_BY", Group.ENTITY, "org-1", Group.CLAIM, "claim-1",
-                    Map.of()));
+            assertThat(relationships.nextRelationship()).isEqualTo(new StoreRelationship("CLAIMED_BY", 7, 1L << 40, Map.of()));
             StoreRelationship supply = relationships.nextRelationship();
             assertThat(supply.type()).isEqualTo("SUPPLIES");
             assertThat(supply.properties()).containsEntry("record", "supply-1");
@@ -88,7 +86,7 @@ class StoreSpoolTest {
     @Test
     void aValueTheStoreCannotHoldIsRefused() {
         StoreSpool spool = new StoreSpool(temp.resolve("spool"));
-        assertThatThrownBy(() -> spool.node(new StoreNode(Group.ENTITY, "x", List.of("Entity"), Map.of("parties", Map.of("a", 1)))))
+        assertThatThrownBy(() -> spool.node(new StoreNode(0, List.of("Entity"), Map.of("parties", Map.of("a", 1)))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("parties");
         spool.close();
         spool.delete();
