@@ -192,20 +192,20 @@ final class StoreElements {
         if (!fact.live()) {
             return; // only retirements, which the checks refuse for a fact the graph does not hold
         }
-        String id = fact.id();
+        long factNode = number(fact.id()); // a relationship-shaped fact has a number too, and no node
         boolean node = RecordSchema.spec(fact.type()).shape() == Shape.NODE;
         if (node) {
             Map<String, Object> props = GraphWriter.newFactProperties(fact, now, by, batch);
             List<String> labels = new ArrayList<>(fact.labels().size() + 1);
             labels.add("Entity");
             labels.addAll(fact.labels());
-            sink.node(new StoreNode(number(id), labels, props));
+            sink.node(new StoreNode(factNode, labels, props));
         }
         for (Map<String, Object> claim : factClaims) {
             long claimNode = nextClaim++;
             sink.node(new StoreNode(claimNode, List.of("Claim"), claim));
             if (node) {
-                sink.relationship(new StoreRelationship("CLAIMED_BY", number(id), claimNode, Map.of()));
+                sink.relationship(new StoreRelationship("CLAIMED_BY", factNode, claimNode, Map.of()));
             }
             sink.relationship(new StoreRelationship("FROM", claimNode, number((String) claim.get("source")), Map.of()));
         }
