@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.criticalminerals.security.Caller;
 import org.criticalminerals.security.Role;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The first load of a partner's files into a new embedded store, offline (the service stopped, as Neo4j's own
@@ -32,6 +33,10 @@ public final class BulkLoader {
     public BulkLoader(Path home, int chunk) {
         this.home = home;
         this.chunk = chunk;
+    }
+
+    /** A chunk planned, and prepared for the store when it has no problem. */
+    private record Planned(List<Rejection> rejections, StoreElements.@Nullable Prepared prepared) {
     }
 
     /** What the load wrote. */
@@ -70,7 +75,8 @@ public final class BulkLoader {
         RecordPasses passes = new RecordPasses(sources, false, chunk);
         Rejections rejections = new Rejections();
         ImportIndex index = new ImportIndex(by);
-        passes.stream(rejections, progress, "checking", -1, index::add);
+        int threads = InOrder.threads();
+        passes.inParallel(rejections, progress, "checking", -1, threads, records -> records, records -> records.forEach(index::add));
         long total = index.records();
         index.finish(Map.of()).forEach(rejections);
         ImportPlanner.Resolver resolver = index.resolver(Map.of());
@@ -78,11 +84,14 @@ public final class BulkLoader {
         try {
             StoreElements elements = new StoreElements(ZonedDateTime.now(), UUID.randomUUID().toString(), by, batch, index::recordsAbout, index::number,
                     index.ids(), spool);
-            passes.inChunks(new Rejections(), progress, "planning", total, records -> {
+            // the records' own problems were counted by the first pass; the plans' problems come in the file's order
+            passes.inParallel(new Rejections(), progress, "planning", total, threads, records -> {
                 ImportPlanner.Outcome outcome = new ImportPlanner(batch, by, NO_SEED_QUOTES).plan(records, resolver);
-                outcome.rejections().forEach(rejections);
-                if (rejections.count() == 0) {
-                    elements.add(records, outcome.plan());
+                return new Planned(outcome.rejections(), outcome.rejections().isEmpty() ? elements.prepare(records, outcome.plan()) : null);
+            }, planned -> {
+                planned.rejections().forEach(rejections);
+                if (rejections.count() == 0 && planned.prepared() != null) {
+                    elements.add(planned.prepared());
                 }
             });
             if (rejections.count() > 0) {

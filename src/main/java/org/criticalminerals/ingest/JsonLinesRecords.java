@@ -41,30 +41,40 @@ final class JsonLinesRecords implements RecordSource {
 
     @Override
     public void read(Consumer<RawRecord> records, Consumer<Rejection> problems) throws IOException {
+        readUnparsed(line -> line.parse(records, problems));
+    }
+
+    /** Each line as it is read; parsed when taken. */
+    @Override
+    public void readUnparsed(Consumer<Unparsed> each) throws IOException {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
             String line;
             int number = 0;
             while ((line = reader.readLine()) != null) {
                 number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String location = name + ":" + number;
-                try {
-                    Object value = JSON.readValue(line, Object.class);
-                    if (value instanceof Map<?, ?> map && map.keySet().stream().allMatch(String.class::isInstance)) {
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> fields = (Map<String, Object>) map;
-                        records.accept(new RawRecord(location, fields));
-                    }
-                    else {
-                        problems.accept(new Rejection(location, null, null, "a line must hold one record: a JSON object"));
-                    }
-                }
-                catch (JacksonException e) {
-                    problems.accept(new Rejection(location, null, null, "not valid JSON: " + e.getOriginalMessage()));
+                if (!line.isBlank()) {
+                    String text = line;
+                    int at = number;
+                    each.accept((records, problems) -> parse(name + ":" + at, text, records, problems));
                 }
             }
+        }
+    }
+
+    private static void parse(String location, String line, Consumer<RawRecord> records, Consumer<Rejection> problems) {
+        try {
+            Object value = JSON.readValue(line, Object.class);
+            if (value instanceof Map<?, ?> map && map.keySet().stream().allMatch(String.class::isInstance)) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> fields = (Map<String, Object>) map;
+                records.accept(new RawRecord(location, fields));
+            }
+            else {
+                problems.accept(new Rejection(location, null, null, "a line must hold one record: a JSON object"));
+            }
+        }
+        catch (JacksonException e) {
+            problems.accept(new Rejection(location, null, null, "not valid JSON: " + e.getOriginalMessage()));
         }
     }
 }

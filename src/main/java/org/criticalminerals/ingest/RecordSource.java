@@ -20,6 +20,20 @@ interface RecordSource {
      */
     void read(Consumer<RawRecord> records, Consumer<Rejection> problems) throws IOException;
 
+    /** A record read and not parsed yet: the parsing can be done on another thread, in any order; the caller keeps the file's. */
+    interface Unparsed {
+
+        void parse(Consumer<RawRecord> records, Consumer<Rejection> problems);
+    }
+
+    /**
+     * Reads every record, in order, leaving the parsing to whoever takes them: a JSON Lines file hands out its
+     * lines; other sources parse as they read.
+     */
+    default void readUnparsed(Consumer<Unparsed> each) throws IOException {
+        read(record -> each.accept((records, problems) -> records.accept(record)), problem -> each.accept((records, problems) -> problems.accept(problem)));
+    }
+
     /** A source that is already in memory: a knowledge-base file, parsed once however often it is read. */
     static RecordSource of(KnowledgeFile file) {
         return new RecordSource() {

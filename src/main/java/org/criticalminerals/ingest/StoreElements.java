@@ -16,13 +16,15 @@ import org.criticalminerals.ingest.Reconciler.Relationship;
 import org.criticalminerals.model.RecordSchema;
 import org.criticalminerals.model.RecordSchema.Shape;
 import org.criticalminerals.security.Caller;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a first load into a new store writes, as nodes and relationships: every fact reconciled from its claims
  * and created with them, its relationships and sources, and the batch, exactly as an import run writes new facts
  * through transactions ({@link GraphWriter#writeNew}, {@link KnowledgeImporter}); a data test compares the two
- * stores. Facts come plan by plan; one that several records assert is held until its last record has come. Pure:
- * what it makes goes to a {@link Sink}.
+ * stores. Facts come plan by plan; one that several records assert is held until its last record has come. The
+ * work on one plan ({@link #prepare}: reconciling, encoding) needs no other plan and runs on any thread; adding the
+ * prepared plans ({@link #add(Prepared)}) keeps the import's order and numbers the claims.
  */
 final class StoreElements {
 
@@ -31,13 +33,6 @@ final class StoreElements {
     }
 
     record StoreRelationship(String type, long start, long end, Map<String, Object> properties) {
-    }
-
-    interface Sink {
-
-        void node(StoreNode node);
-
-        void relationship(StoreRelationship relationship);
     }
 
     private final ZonedDateTime now;
@@ -52,7 +47,10 @@ final class StoreElements {
 
     private final ToLongFunction<String> numbers;
 
-    private final Sink sink;
+    private final StoreSpool spool;
+
+    /** Encodes what is made in the import's order: the facts of several plans, the provenance relationships. */
+    private final StoreSpool.Encoder own;
 
     /** The node id of the next claim. */
     private long nextClaim;
@@ -77,7 +75,7 @@ final class StoreElements {
      *        as they are instead of looking each relationship's ends up by name
      */
     StoreElements(ZonedDateTime now, String run, Caller by, String batch, ToIntFunction<String> recordsAbout, ToLongFunction<String> numbers,
-            long ids, Sink sink) {
+            long ids, StoreSpool spool) {
         this.now = now;
         this.run = run;
         this.by = by;
@@ -85,28 +83,32 @@ final class StoreElements {
         this.recordsAbout = recordsAbout;
         this.numbers = numbers;
         this.nextClaim = ids;
-        this.sink = sink;
+        this.spool = spool;
+        this.own = spool.encoder();
     }
 
-    /** A fact reconciled, with the claims it was reconciled from. */
-    private record Whole(Reconciled fact, List<Map<String, Object>> claims) {
+    /** A fact reconciled and encoded with its claims, waiting for the claims' node ids. */
+    private record Encoded(long node, byte @Nullable [] body, List<byte[]> claims, long[] claimSources) {
     }
 
     /** Claims of a fact some of whose records are in other chunks: its type, its claims here, its records here. */
     private record Part(String type, List<Map<String, Object>> claims, int records) {
     }
 
-    /** A chunk's facts: reconciled where the chunk holds all of a fact's records, the others in parts. */
-    private static final class Chunk {
+    /** A plan's facts: encoded where the plan holds all of a fact's records (their relationships too), the others in parts. */
+    static final class Prepared {
 
         private final List<SourceRow> sources;
 
-        private final List<Whole> whole = new ArrayList<>();
+        private final List<Encoded> whole = new ArrayList<>();
 
         private final Map<String, Part> parts = new LinkedHashMap<>();
 
-        private Chunk(List<SourceRow> sources) {
+        private final StoreSpool.Encoder relationships;
+
+        private Prepared(List<SourceRow> sources, StoreSpool.Encoder relationships) {
             this.sources = sources;
+            this.relationships = relationships;
         }
     }
 
@@ -115,37 +117,48 @@ final class StoreElements {
         add(prepare(records, plan));
     }
 
-    /** The work on a chunk's plan that needs no other chunk: every fact that its records alone assert is reconciled. */
-    private Chunk prepare(List<CheckedRecord> records, Plan plan) {
+    /** The work on a chunk's plan that needs no other chunk: every fact that its records alone assert is reconciled and encoded. */
+    Prepared prepare(List<CheckedRecord> records, Plan plan) {
         Map<String, List<Map<String, Object>>> claimsByFact = GraphWriter.claimsOfNewFacts(plan, id -> true, now, run);
         Map<String, Integer> inChunk = new HashMap<>();
         records.forEach(record -> inChunk.merge(record.id(), 1, Integer::sum));
-        Chunk chunk = new Chunk(plan.sources());
+        Prepared prepared = new Prepared(plan.sources(), spool.encoder());
         plan.facts().forEach((id, type) -> {
             List<Map<String, Object>> factClaims = claimsByFact.getOrDefault(id, List.of());
             int here = inChunk.getOrDefault(id, 0);
             if (recordsAbout.applyAsInt(id) <= here) {
-                chunk.whole.add(new Whole(Reconciler.reconcile(id, type, factClaims), factClaims));
+                Encoded encoded = encode(Reconciler.reconcile(id, type, factClaims), factClaims, prepared.relationships);
+                if (encoded != null) {
+                    prepared.whole.add(encoded);
+                }
             }
             else {
-                chunk.parts.put(id, new Part(type, factClaims, here));
+                prepared.parts.put(id, new Part(type, factClaims, here));
             }
         });
-        return chunk;
+        return prepared;
     }
 
     /** A prepared chunk, in the order of the import: its whole facts are written, the others held until their last record. */
-    private void add(Chunk chunk) {
-        chunk.sources.forEach(source -> sources.put(source.id(), source));
-        chunk.whole.forEach(whole -> write(whole.fact(), whole.claims()));
-        chunk.parts.forEach((id, part) -> {
+    void add(Prepared prepared) {
+        prepared.sources.forEach(source -> sources.put(source.id(), source));
+        prepared.whole.forEach(this::write);
+        links += prepared.relationships.relationships();
+        spool.relationships(prepared.relationships);
+        prepared.parts.forEach((id, part) -> {
             pending.computeIfAbsent(id, k -> new ArrayList<>()).addAll(part.claims());
             if (seen.merge(id, part.records(), Integer::sum) >= recordsAbout.applyAsInt(id)) {
                 List<Map<String, Object>> factClaims = pending.remove(id);
                 seen.remove(id);
-                write(Reconciler.reconcile(id, part.type(), factClaims), factClaims);
+                int before = own.relationships();
+                Encoded encoded = encode(Reconciler.reconcile(id, part.type(), factClaims), factClaims, own);
+                links += own.relationships() - before;
+                if (encoded != null) {
+                    write(encoded);
+                }
             }
         });
+        spool.relationships(own);
     }
 
     /** After the last plan: the sources and the batch, with the number of claims written. */
@@ -157,14 +170,14 @@ final class StoreElements {
             Map<String, Object> props = new LinkedHashMap<>(source.props());
             props.put("createdAt", now);
             props.put("updatedAt", now);
-            sink.node(new StoreNode(number(source.id()), List.of("Entity", "Source"), props));
+            spool.node(new StoreNode(number(source.id()), List.of("Entity", "Source"), props));
         });
         KnowledgeImporter.BatchState state = KnowledgeImporter.BatchState.of(by, now, null, claims);
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("name", batch);
         props.putAll(state.created());
         props.putAll(state.imported()); // no checksum: the spool leaves absent values out
-        sink.node(new StoreNode(nextClaim, List.of("ImportBatch"), props));
+        spool.node(new StoreNode(nextClaim, List.of("ImportBatch"), props));
     }
 
     long facts() {
@@ -188,33 +201,48 @@ final class StoreElements {
         return number;
     }
 
-    private void write(Reconciled fact, List<Map<String, Object>> factClaims) {
+    /** The fact's node and claims encoded, its relationships to other facts appended to {@code relationships}; null when nothing is written. */
+    private @Nullable Encoded encode(Reconciled fact, List<Map<String, Object>> factClaims, StoreSpool.Encoder relationships) {
         if (!fact.live()) {
-            return; // only retirements, which the checks refuse for a fact the graph does not hold
+            return null; // only retirements, which the checks refuse for a fact the graph does not hold
         }
         long factNode = number(fact.id()); // a relationship-shaped fact has a number too, and no node
-        boolean node = RecordSchema.spec(fact.type()).shape() == Shape.NODE;
-        if (node) {
-            Map<String, Object> props = GraphWriter.newFactProperties(fact, now, by, batch);
+        byte[] body = null;
+        if (RecordSchema.spec(fact.type()).shape() == Shape.NODE) {
             List<String> labels = new ArrayList<>(fact.labels().size() + 1);
             labels.add("Entity");
             labels.addAll(fact.labels());
-            sink.node(new StoreNode(factNode, labels, props));
+            body = relationships.node(labels, GraphWriter.newFactProperties(fact, now, by, batch));
         }
-        for (Map<String, Object> claim : factClaims) {
-            long claimNode = nextClaim++;
-            sink.node(new StoreNode(claimNode, List.of("Claim"), claim));
-            if (node) {
-                sink.relationship(new StoreRelationship("CLAIMED_BY", factNode, claimNode, Map.of()));
-            }
-            sink.relationship(new StoreRelationship("FROM", claimNode, number((String) claim.get("source")), Map.of()));
+        List<byte[]> claimBodies = new ArrayList<>(factClaims.size());
+        long[] claimSources = new long[factClaims.size()];
+        for (int i = 0; i < factClaims.size(); i++) {
+            claimBodies.add(relationships.node(CLAIM, factClaims.get(i)));
+            claimSources[i] = number((String) factClaims.get(i).get("source"));
         }
         for (Relationship relationship : fact.relationships()) {
-            sink.relationship(new StoreRelationship(relationship.type(), number(relationship.from()), number(relationship.to()),
-                    GraphWriter.relationshipProperties(fact, relationship)));
-            links++;
+            relationships.relationship(relationship.type(), number(relationship.from()), number(relationship.to()),
+                    GraphWriter.relationshipProperties(fact, relationship));
+        }
+        return new Encoded(factNode, body, claimBodies, claimSources);
+    }
+
+    private static final List<String> CLAIM = List.of("Claim");
+
+    /** In the import's order: the claims get their node ids, and with them the provenance relationships. */
+    private void write(Encoded fact) {
+        if (fact.body() != null) {
+            spool.node(fact.node(), fact.body());
+        }
+        for (int i = 0; i < fact.claims().size(); i++) {
+            long claimNode = nextClaim++;
+            spool.node(claimNode, fact.claims().get(i));
+            if (fact.body() != null) {
+                own.relationship("CLAIMED_BY", fact.node(), claimNode, Map.of());
+            }
+            own.relationship("FROM", claimNode, fact.claimSources()[i], Map.of());
         }
         facts++;
-        claims += factClaims.size();
+        claims += fact.claims().size();
     }
 }

@@ -5,13 +5,13 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
-import org.criticalminerals.ingest.StoreElements.StoreNode;
-import org.criticalminerals.ingest.StoreElements.StoreRelationship;
+
+import org.jspecify.annotations.Nullable;
 import org.neo4j.batchimport.api.Configuration;
 import org.neo4j.batchimport.api.InputIterable;
 import org.neo4j.batchimport.api.InputIterator;
@@ -117,14 +117,13 @@ final class StoreImport {
         }
     }
 
-    /** The importer's threads take chunks of the spool in turn; reading is one at a time, the rest in parallel. */
+    /**
+     * The importer's threads take chunks of the spool in turn: reading a chunk's frames is one at a time, decoding
+     * them is in the importer's threads, in parallel.
+     */
     private static final class SpoolIterator implements InputIterator {
 
         private final StoreSpool.Reader reader;
-
-        private final boolean nodes;
-
-        private boolean ended;
 
         SpoolIterator(StoreSpool spool, boolean nodes) {
             try {
@@ -133,28 +132,18 @@ final class StoreImport {
             catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            this.nodes = nodes;
         }
 
         @Override
         public InputChunk newChunk() {
-            return new Chunk();
+            return new Chunk(reader.nodes(), reader.names());
         }
 
         @Override
         public synchronized boolean next(InputChunk chunk) throws IOException {
             Chunk into = (Chunk) chunk;
-            into.clear();
-            while (!ended && into.size() < CHUNK) {
-                Object element = nodes ? reader.nextNode() : reader.nextRelationship();
-                if (element == null) {
-                    ended = true;
-                }
-                else {
-                    into.add(element);
-                }
-            }
-            return into.size() > 0;
+            into.next = 0;
+            return reader.next(into.frames, CHUNK);
         }
 
         @Override
@@ -163,46 +152,55 @@ final class StoreImport {
         }
     }
 
-    private static final class Chunk implements InputChunk {
+    /** A chunk's frames, each decoded straight into the importer's visitor. */
+    private static final class Chunk implements InputChunk, StoreSpool.Visitor {
 
-        private final List<Object> elements = new ArrayList<>(CHUNK);
+        private final StoreSpool.Frames frames = new StoreSpool.Frames();
+
+        private final boolean nodes;
+
+        private final String[] names;
 
         private int next;
 
+        private @Nullable InputEntityVisitor visitor;
 
-        void clear() {
-            elements.clear();
-            next = 0;
-        }
-
-        void add(Object element) {
-            elements.add(element);
-        }
-
-        int size() {
-            return elements.size();
+        Chunk(boolean nodes, String[] names) {
+            this.nodes = nodes;
+            this.names = names;
         }
 
         @Override
         public boolean next(InputEntityVisitor visitor) throws IOException {
-            if (next == elements.size()) {
+            if (next == frames.count()) {
                 return false;
             }
-            Object element = elements.get(next++);
-            if (element instanceof StoreNode node) {
-                visitor.id(node.id());
-                visitor.labels(node.labels().toArray(String[]::new));
-                node.properties().forEach(visitor::property);
-            }
-            else {
-                StoreRelationship relationship = (StoreRelationship) element;
-                visitor.type(relationship.type());
-                visitor.startId(relationship.start());
-                visitor.endId(relationship.end());
-                relationship.properties().forEach(visitor::property);
-            }
+            this.visitor = visitor;
+            StoreSpool.decode(frames, next++, nodes, names, this);
             visitor.endOfEntity();
             return true;
+        }
+
+        @Override
+        public void node(long id, String[] labels) {
+            visitor().id(id);
+            visitor().labels(labels);
+        }
+
+        @Override
+        public void relationship(String type, long start, long end) {
+            visitor().type(type);
+            visitor().startId(start);
+            visitor().endId(end);
+        }
+
+        @Override
+        public void property(String key, Object value) {
+            visitor().property(key, value);
+        }
+
+        private InputEntityVisitor visitor() {
+            return Objects.requireNonNull(visitor);
         }
 
         @Override

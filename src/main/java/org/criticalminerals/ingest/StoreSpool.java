@@ -4,11 +4,10 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +16,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.criticalminerals.ingest.StoreElements.StoreNode;
 import org.criticalminerals.ingest.StoreElements.StoreRelationship;
@@ -28,18 +28,28 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The nodes and relationships of a first load, on disk between planning and storing them: Neo4j's importer
- * reads all nodes before any relationship, and a large import is not held in memory. Two files of tagged
- * values; property keys, labels and types are written once each and then by number.
+ * reads all nodes before any relationship, and a large import is not held in memory. Two files of frames, each
+ * its length and then tagged values; property keys, labels and types by number, from one table the spool keeps
+ * (the same process reads the spool back). Encoding is apart from writing, so that the planning threads encode
+ * their chunks in parallel ({@link Encoder}) and only the writing keeps the import's order; reading hands out
+ * whole frames, so that the importer's threads decode them in parallel ({@link #decode}).
  */
-final class StoreSpool implements StoreElements.Sink, Closeable {
+final class StoreSpool implements Closeable {
 
     private final Path nodesFile;
 
     private final Path relationshipsFile;
 
-    private final Writer nodes;
+    private final OutputStream nodes;
 
-    private final Writer relationships;
+    private final OutputStream relationships;
+
+    private final Names names = new Names();
+
+    /** For what is written here rather than by an encoder: a node frame's length and id, the provenance relationships. */
+    private final Encoder own = new Encoder(names);
+
+    private final Bytes header = new Bytes(Integer.BYTES + Long.BYTES);
 
     private long nodeCount;
 
@@ -50,42 +60,54 @@ final class StoreSpool implements StoreElements.Sink, Closeable {
             Files.createDirectories(directory);
             nodesFile = directory.resolve("nodes.spool");
             relationshipsFile = directory.resolve("relationships.spool");
-            nodes = new Writer(nodesFile);
-            relationships = new Writer(relationshipsFile);
+            nodes = new BufferedOutputStream(Files.newOutputStream(nodesFile), 1 << 16);
+            relationships = new BufferedOutputStream(Files.newOutputStream(relationshipsFile), 1 << 16);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    @Override
-    public void node(StoreNode node) {
-        try {
-            nodes.out.writeLong(node.id());
-            nodes.out.writeByte(node.labels().size());
-            for (String label : node.labels()) {
-                nodes.name(label);
-            }
-            nodes.properties(node.properties());
-            nodeCount++;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** An encoder for one thread at a time; any number of them share the spool's table of names. */
+    Encoder encoder() {
+        return new Encoder(names);
     }
 
-    @Override
-    public void relationship(StoreRelationship relationship) {
+    /** A node whose labels and properties an encoder made ({@link Encoder#node}), with its id in the new store. */
+    void node(long id, byte[] body) {
+        header.size = 0;
+        header.putInt(Long.BYTES + body.length);
+        header.putLong(id);
         try {
-            relationships.name(relationship.type());
-            relationships.out.writeLong(relationship.start());
-            relationships.out.writeLong(relationship.end());
-            relationships.properties(relationship.properties());
-            relationshipCount++;
+            nodes.write(header.bytes, 0, header.size);
+            nodes.write(body);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        nodeCount++;
+    }
+
+    void node(StoreNode node) {
+        node(node.id(), own.node(node.labels(), node.properties()));
+    }
+
+    /** The relationships an encoder holds ({@link Encoder#relationship}); the encoder is then empty. */
+    void relationships(Encoder encoded) {
+        try {
+            relationships.write(encoded.frames.bytes, 0, encoded.frames.size);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        relationshipCount += encoded.relationships;
+        encoded.frames.size = 0;
+        encoded.relationships = 0;
+    }
+
+    void relationship(StoreRelationship relationship) {
+        own.relationship(relationship.type(), relationship.start(), relationship.end(), relationship.properties());
+        relationships(own);
     }
 
     long nodes() {
@@ -100,8 +122,8 @@ final class StoreSpool implements StoreElements.Sink, Closeable {
     @Override
     public void close() {
         try {
-            nodes.out.close();
-            relationships.out.close();
+            nodes.close();
+            relationships.close();
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -109,11 +131,11 @@ final class StoreSpool implements StoreElements.Sink, Closeable {
     }
 
     Reader readNodes() throws IOException {
-        return new Reader(nodesFile, true);
+        return new Reader(nodesFile, true, names.all());
     }
 
     Reader readRelationships() throws IOException {
-        return new Reader(relationshipsFile, false);
+        return new Reader(relationshipsFile, false, names.all());
     }
 
     void delete() {
@@ -143,66 +165,121 @@ final class StoreSpool implements StoreElements.Sink, Closeable {
     /** A list: the tag of its items (all of one kind), their number, then each item as a scalar of that kind. */
     private static final int LIST = 7;
 
-    private static final class Writer {
+    /** Property keys, labels and relationship types by number, numbered as the encoders first meet them. */
+    private static final class Names {
 
-        final DataOutputStream out;
+        private final Map<String, Integer> numbers = new ConcurrentHashMap<>();
 
-        final Map<String, Integer> names = new HashMap<>();
+        private final List<String> byNumber = new ArrayList<>();
 
-        Writer(Path file) throws IOException {
-            out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+        int number(String name) {
+            Integer known = numbers.get(name);
+            return known != null ? known : add(name);
         }
 
-        void string(String value) throws IOException {
-            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-            out.writeInt(bytes.length);
-            out.write(bytes);
+        private synchronized int add(String name) {
+            return numbers.computeIfAbsent(name, n -> {
+                if (byNumber.size() == Short.MAX_VALUE) {
+                    throw new IllegalStateException("more names than a spool numbers: " + n);
+                }
+                byNumber.add(n);
+                return byNumber.size() - 1;
+            });
         }
 
-        /** A name by number; its first use also writes it. */
-        void name(String name) throws IOException {
-            Integer known = names.get(name);
-            if (known != null) {
-                out.writeShort(known);
-                return;
+        synchronized String[] all() {
+            return byNumber.toArray(String[]::new);
+        }
+    }
+
+    /**
+     * Encodes nodes and relationships into bytes, for one thread; the spool writes them. Nodes one by one (their
+     * id is given when written, for claims only then known), relationships appended until the spool takes them.
+     */
+    static final class Encoder {
+
+        private final Names names;
+
+        private final Bytes node = new Bytes(1 << 10);
+
+        private final Bytes frames = new Bytes(1 << 12);
+
+        private int relationships;
+
+        private Encoder(Names names) {
+            this.names = names;
+        }
+
+        /** The relationships appended and not yet taken by the spool. */
+        int relationships() {
+            return relationships;
+        }
+
+        /** A node's labels and properties: the frame without its length and id. */
+        byte[] node(List<String> labels, Map<String, Object> properties) {
+            node.size = 0;
+            node.putByte(labels.size());
+            for (String label : labels) {
+                node.putShort(names.number(label));
             }
-            out.writeShort(-1);
-            string(name);
-            names.put(name, names.size());
+            properties(node, properties);
+            return Arrays.copyOf(node.bytes, node.size);
         }
 
-        void properties(Map<String, Object> properties) throws IOException {
-            int present = (int) properties.values().stream().filter(v -> v != null).count();
-            out.writeShort(present);
+        /** Appends a relationship's frame. */
+        void relationship(String type, long start, long end, Map<String, Object> properties) {
+            int frame = frames.size;
+            frames.putInt(0); // its length, once known
+            frames.putShort(names.number(type));
+            frames.putLong(start);
+            frames.putLong(end);
+            properties(frames, properties);
+            int after = frames.size;
+            frames.size = frame;
+            frames.putInt(after - frame - Integer.BYTES);
+            frames.size = after;
+            relationships++;
+        }
+
+        private void properties(Bytes out, Map<String, Object> properties) {
+            int count = 0;
+            for (Object value : properties.values()) {
+                if (value != null) {
+                    count++;
+                }
+            }
+            out.putShort(count);
             for (Map.Entry<String, Object> property : properties.entrySet()) {
-                if (property.getValue() != null) {
-                    name(property.getKey());
-                    value(property.getKey(), property.getValue());
+                Object value = property.getValue();
+                if (value != null) {
+                    out.putShort(names.number(property.getKey()));
+                    value(out, property.getKey(), value);
                 }
             }
         }
 
-        private void value(String key, Object value) throws IOException {
+        private static void value(Bytes out, String key, Object value) {
             if (value instanceof List<?> list) {
                 // an empty list is an empty array of strings, as Cypher stores it
                 int items = list.isEmpty() ? STRING : tag(key, list.get(0));
-                out.writeByte(LIST);
-                out.writeByte(items);
-                out.writeInt(list.size());
-                for (Object item : list) {
+                out.putByte(LIST);
+                out.putByte(items);
+                out.putInt(list.size());
+                for (int i = 0; i < list.size(); i++) {
+                    Object item = list.get(i);
                     if (tag(key, item) != items) {
                         throw new IllegalStateException("a list of values of different kinds, which the store cannot hold: " + key + " = " + list);
                     }
-                    scalar(items, item);
+                    scalar(out, items, item);
                 }
                 return;
             }
             int tag = tag(key, value);
-            out.writeByte(tag);
-            scalar(tag, value);
+            out.putByte(tag);
+            scalar(out, tag, value);
         }
 
-        private static int tag(String key, Object value) {
+        private static int tag(String key, @Nullable Object value) {
             if (value instanceof String) {
                 return STRING;
             }
@@ -221,39 +298,307 @@ final class StoreSpool implements StoreElements.Sink, Closeable {
             if (value instanceof ZonedDateTime) {
                 return DATE_TIME;
             }
-            throw new IllegalStateException("a value the store cannot hold: " + key + " = " + value.getClass().getName());
+            throw new IllegalStateException("a value the store cannot hold: " + key + " = " + (value == null ? null : value.getClass().getName()));
         }
 
-        private void scalar(int tag, Object value) throws IOException {
+        private static void scalar(Bytes out, int tag, Object value) {
             switch (tag) {
-                case STRING -> string((String) value);
-                case LONG -> out.writeLong(((Number) value).longValue());
-                case DOUBLE -> out.writeDouble(((Number) value).doubleValue());
-                case BOOLEAN -> out.writeBoolean((Boolean) value);
-                case DATE -> out.writeLong(((LocalDate) value).toEpochDay());
+                case STRING -> out.putString((String) value);
+                case LONG -> out.putLong(((Number) value).longValue());
+                case DOUBLE -> out.putLong(Double.doubleToRawLongBits(((Number) value).doubleValue()));
+                case BOOLEAN -> out.putByte((Boolean) value ? 1 : 0);
+                case DATE -> out.putLong(((LocalDate) value).toEpochDay());
                 case DATE_TIME -> {
                     ZonedDateTime time = (ZonedDateTime) value;
-                    out.writeLong(time.toEpochSecond());
-                    out.writeInt(time.getNano());
-                    string(time.getZone().getId());
+                    out.putLong(time.toEpochSecond());
+                    out.putInt(time.getNano());
+                    out.putString(time.getZone().getId());
                 }
                 default -> throw new IllegalStateException("not a scalar tag: " + tag);
             }
         }
     }
 
-    /** What a spool holds, in the order written; values as Neo4j's importer takes them (lists as arrays). */
+    /** A growing array of bytes, big-endian like {@link DataInputStream}. */
+    private static final class Bytes {
+
+        private byte[] bytes;
+
+        private int size;
+
+        Bytes(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        private void room(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+
+        void putByte(int value) {
+            room(1);
+            bytes[size++] = (byte) value;
+        }
+
+        void putShort(int value) {
+            room(2);
+            bytes[size++] = (byte) (value >>> 8);
+            bytes[size++] = (byte) value;
+        }
+
+        void putInt(int value) {
+            room(4);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                bytes[size++] = (byte) (value >>> shift);
+            }
+        }
+
+        void putLong(long value) {
+            room(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                bytes[size++] = (byte) (value >>> shift);
+            }
+        }
+
+        void putString(String value) {
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            putInt(utf8.length);
+            room(utf8.length);
+            System.arraycopy(utf8, 0, bytes, size, utf8.length);
+            size += utf8.length;
+        }
+    }
+
+    /** What a decoded frame holds, as Neo4j's importer takes it: lists as arrays of their items' kind. */
+    interface Visitor {
+
+        void node(long id, String[] labels);
+
+        void relationship(String type, long start, long end);
+
+        void property(String key, Object value);
+    }
+
+    /** Up to a number of whole frames, read in one go; decoded apart ({@link #decode}), by any thread. */
+    static final class Frames {
+
+        private byte[] bytes = new byte[1 << 16];
+
+        private int[] starts = new int[16];
+
+        private int count;
+
+        int count() {
+            return count;
+        }
+
+        private void clear() {
+            count = 0;
+        }
+
+        private int end() {
+            return count == 0 ? 0 : starts[count - 1] + length(count - 1);
+        }
+
+        private int length(int frame) {
+            int at = starts[frame] - Integer.BYTES;
+            return (bytes[at] & 0xff) << 24 | (bytes[at + 1] & 0xff) << 16 | (bytes[at + 2] & 0xff) << 8 | bytes[at + 3] & 0xff;
+        }
+    }
+
+    /** Decodes one frame of a node spool (or of a relationship spool) into the visitor. */
+    static void decode(Frames frames, int frame, boolean node, String[] names, Visitor visitor) {
+        Cursor in = new Cursor(frames.bytes, frames.starts[frame], names);
+        if (node) {
+            long id = in.getLong();
+            String[] labels = new String[in.getByte()];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = in.name();
+            }
+            visitor.node(id, labels);
+        }
+        else {
+            visitor.relationship(in.name(), in.getLong(), in.getLong());
+        }
+        int count = in.getShort();
+        for (int i = 0; i < count; i++) {
+            String key = in.name();
+            visitor.property(key, in.value());
+        }
+    }
+
+    private static final class Cursor {
+
+        private final byte[] bytes;
+
+        private final String[] names;
+
+        private int at;
+
+        Cursor(byte[] bytes, int at, String[] names) {
+            this.bytes = bytes;
+            this.at = at;
+            this.names = names;
+        }
+
+        int getByte() {
+            return bytes[at++] & 0xff;
+        }
+
+        int getShort() {
+            return (bytes[at++] & 0xff) << 8 | bytes[at++] & 0xff;
+        }
+
+        int getInt() {
+            int value = 0;
+            for (int i = 0; i < 4; i++) {
+                value = value << 8 | bytes[at++] & 0xff;
+            }
+            return value;
+        }
+
+        long getLong() {
+            long value = 0;
+            for (int i = 0; i < 8; i++) {
+                value = value << 8 | bytes[at++] & 0xff;
+            }
+            return value;
+        }
+
+        String getString() {
+            int length = getInt();
+            String value = new String(bytes, at, length, StandardCharsets.UTF_8);
+            at += length;
+            return value;
+        }
+
+        String name() {
+            return names[getShort()];
+        }
+
+        Object value() {
+            int tag = getByte();
+            if (tag != LIST) {
+                return scalar(tag);
+            }
+            int items = getByte();
+            int length = getInt();
+            switch (items) {
+                case STRING -> {
+                    String[] array = new String[length];
+                    for (int i = 0; i < length; i++) {
+                        array[i] = getString();
+                    }
+                    return array;
+                }
+                case LONG, DATE -> {
+                    if (items == DATE) {
+                        LocalDate[] array = new LocalDate[length];
+                        for (int i = 0; i < length; i++) {
+                            array[i] = LocalDate.ofEpochDay(getLong());
+                        }
+                        return array;
+                    }
+                    long[] array = new long[length];
+                    for (int i = 0; i < length; i++) {
+                        array[i] = getLong();
+                    }
+                    return array;
+                }
+                case DOUBLE -> {
+                    double[] array = new double[length];
+                    for (int i = 0; i < length; i++) {
+                        array[i] = Double.longBitsToDouble(getLong());
+                    }
+                    return array;
+                }
+                case BOOLEAN -> {
+                    boolean[] array = new boolean[length];
+                    for (int i = 0; i < length; i++) {
+                        array[i] = getByte() != 0;
+                    }
+                    return array;
+                }
+                case DATE_TIME -> {
+                    ZonedDateTime[] array = new ZonedDateTime[length];
+                    for (int i = 0; i < length; i++) {
+                        array[i] = (ZonedDateTime) scalar(DATE_TIME);
+                    }
+                    return array;
+                }
+                default -> throw new IllegalStateException("not a spool value: list of tag " + items);
+            }
+        }
+
+        private Object scalar(int tag) {
+            return switch (tag) {
+                case STRING -> getString();
+                case LONG -> getLong();
+                case DOUBLE -> Double.longBitsToDouble(getLong());
+                case BOOLEAN -> getByte() != 0;
+                case DATE -> LocalDate.ofEpochDay(getLong());
+                case DATE_TIME -> {
+                    long seconds = getLong();
+                    int nanos = getInt();
+                    yield ZonedDateTime.ofInstant(Instant.ofEpochSecond(seconds, nanos), ZoneId.of(getString()));
+                }
+                default -> throw new IllegalStateException("not a spool value: tag " + tag);
+            };
+        }
+    }
+
+    /** What a spool holds, in the order written, frame by frame. */
     static final class Reader implements Closeable {
 
         private final DataInputStream in;
 
         private final boolean nodes;
 
-        private final List<String> names = new ArrayList<>();
+        private final String[] names;
 
-        private Reader(Path file, boolean nodes) throws IOException {
+        private final Frames one = new Frames();
+
+        private Reader(Path file, boolean nodes, String[] names) throws IOException {
             this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
             this.nodes = nodes;
+            this.names = names;
+        }
+
+        boolean nodes() {
+            return nodes;
+        }
+
+        String[] names() {
+            return names;
+        }
+
+        /** Reads up to {@code max} frames into {@code into}; false at the end of the spool. */
+        boolean next(Frames into, int max) throws IOException {
+            into.clear();
+            while (into.count < max) {
+                int length;
+                try {
+                    length = in.readInt();
+                }
+                catch (EOFException end) {
+                    break;
+                }
+                int start = into.end() + Integer.BYTES;
+                if (start + length > into.bytes.length) {
+                    into.bytes = Arrays.copyOf(into.bytes, Math.max(into.bytes.length * 2, start + length));
+                }
+                if (into.count == into.starts.length) {
+                    into.starts = Arrays.copyOf(into.starts, into.starts.length * 2);
+                }
+                into.bytes[start - 4] = (byte) (length >>> 24);
+                into.bytes[start - 3] = (byte) (length >>> 16);
+                into.bytes[start - 2] = (byte) (length >>> 8);
+                into.bytes[start - 1] = (byte) length;
+                in.readFully(into.bytes, start, length);
+                into.starts[into.count++] = start;
+            }
+            return into.count > 0;
         }
 
         /** The next node, or null at the end. */
@@ -261,19 +606,8 @@ final class StoreSpool implements StoreElements.Sink, Closeable {
             if (!nodes) {
                 throw new IllegalStateException("a spool of relationships");
             }
-            long id;
-            try {
-                id = in.readLong();
-            }
-            catch (EOFException end) {
-                return null;
-            }
-            int labelCount = in.readUnsignedByte();
-            List<String> labels = new ArrayList<>(labelCount);
-            for (int i = 0; i < labelCount; i++) {
-                labels.add(name());
-            }
-            return new StoreNode(id, labels, properties());
+            Collected collected = nextOne();
+            return collected == null ? null : new StoreNode(collected.id, List.of(collected.labels), collected.properties);
         }
 
         /** The next relationship, or null at the end. */
@@ -281,89 +615,53 @@ final class StoreSpool implements StoreElements.Sink, Closeable {
             if (nodes) {
                 throw new IllegalStateException("a spool of nodes");
             }
-            String type;
-            try {
-                type = name();
-            }
-            catch (EOFException end) {
+            Collected collected = nextOne();
+            return collected == null ? null : new StoreRelationship(collected.type, collected.id, collected.end, collected.properties);
+        }
+
+        private @Nullable Collected nextOne() throws IOException {
+            if (!next(one, 1)) {
                 return null;
             }
-            long start = in.readLong();
-            long end = in.readLong();
-            return new StoreRelationship(type, start, end, properties());
+            Collected collected = new Collected();
+            decode(one, 0, nodes, names, collected);
+            return collected;
         }
 
         @Override
         public void close() throws IOException {
             in.close();
         }
+    }
 
-        private String string() throws IOException {
-            byte[] bytes = new byte[in.readInt()];
-            in.readFully(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
+    private static final class Collected implements Visitor {
+
+        long id;
+
+        long end;
+
+        String[] labels = {};
+
+        String type = "";
+
+        final Map<String, Object> properties = new LinkedHashMap<>();
+
+        @Override
+        public void node(long id, String[] labels) {
+            this.id = id;
+            this.labels = labels;
         }
 
-        private String name() throws IOException {
-            int number = in.readShort();
-            if (number >= 0) {
-                return names.get(number);
-            }
-            String name = string();
-            names.add(name);
-            return name;
+        @Override
+        public void relationship(String type, long start, long end) {
+            this.type = type;
+            this.id = start;
+            this.end = end;
         }
 
-        private Map<String, Object> properties() throws IOException {
-            int count = in.readUnsignedShort();
-            Map<String, Object> properties = new LinkedHashMap<>(count * 2);
-            for (int i = 0; i < count; i++) {
-                String key = name();
-                properties.put(key, value());
-            }
-            return properties;
-        }
-
-        private Object value() throws IOException {
-            int tag = in.readUnsignedByte();
-            if (tag != LIST) {
-                return scalar(tag);
-            }
-            // Neo4j's importer takes a list as an array of its items' kind: String[], long[], double[], boolean[] …
-            int items = in.readUnsignedByte();
-            Object array = Array.newInstance(itemClass(items), in.readInt());
-            for (int i = 0; i < Array.getLength(array); i++) {
-                Array.set(array, i, scalar(items));
-            }
-            return array;
-        }
-
-        private Object scalar(int tag) throws IOException {
-            return switch (tag) {
-                case STRING -> string();
-                case LONG -> in.readLong();
-                case DOUBLE -> in.readDouble();
-                case BOOLEAN -> in.readBoolean();
-                case DATE -> LocalDate.ofEpochDay(in.readLong());
-                case DATE_TIME -> {
-                    long seconds = in.readLong();
-                    int nanos = in.readInt();
-                    yield ZonedDateTime.ofInstant(Instant.ofEpochSecond(seconds, nanos), ZoneId.of(string()));
-                }
-                default -> throw new IOException("not a spool value: tag " + tag);
-            };
-        }
-
-        private static Class<?> itemClass(int tag) throws IOException {
-            return switch (tag) {
-                case STRING -> String.class;
-                case LONG -> long.class;
-                case DOUBLE -> double.class;
-                case BOOLEAN -> boolean.class;
-                case DATE -> LocalDate.class;
-                case DATE_TIME -> ZonedDateTime.class;
-                default -> throw new IOException("not a spool value: tag " + tag);
-            };
+        @Override
+        public void property(String key, Object value) {
+            properties.put(key, value);
         }
     }
 }
