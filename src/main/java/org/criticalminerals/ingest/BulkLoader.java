@@ -74,9 +74,10 @@ public final class BulkLoader {
         }
         RecordPasses passes = new RecordPasses(sources, false, chunk);
         Rejections rejections = new Rejections();
-        ImportIndex index = new ImportIndex(by);
+        ImportIndex index = ImportIndex.forNewStore(by);
         int threads = InOrder.threads();
-        passes.inParallel(rejections, progress, "checking", -1, threads, records -> records, records -> records.forEach(index::add));
+        passes.inParallel(rejections, progress, "checking", -1, threads, records -> records.stream().map(index::summarize).toList(),
+                records -> records.forEach(index::add));
         long total = index.records();
         index.finish(Map.of()).forEach(rejections);
         ImportPlanner.Resolver resolver = index.resolver(Map.of());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.criticalminerals.ingest.ImportPlanner.Known;
 import org.criticalminerals.model.RecordSchema;
@@ -15,6 +16,7 @@ import org.criticalminerals.model.RecordSchema.Shape;
 import org.criticalminerals.model.RecordSchema.TypeSpec;
 import org.criticalminerals.model.RecordSchema.ValueField;
 import org.criticalminerals.security.Caller;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the first pass over an import learns, one record at a time, without holding the records: the type of
@@ -61,11 +63,44 @@ final class ImportIndex {
 
     private long records;
 
+    /** Whether the ids referred to are kept, to be looked up in the graph; a new store has nothing to look up. */
+    private final boolean graphToAsk;
+
     ImportIndex(Caller caller) {
+        this(caller, true);
+    }
+
+    private ImportIndex(Caller caller, boolean graphToAsk) {
         this.caller = caller;
+        this.graphToAsk = graphToAsk;
+    }
+
+    /** For a load into a new store, where every id must be the import's own: nothing to ask the graph about. */
+    static ImportIndex forNewStore(Caller caller) {
+        return new ImportIndex(caller, false);
     }
 
     void add(CheckedRecord record) {
+        add(summarize(record));
+    }
+
+    /** What one record tells the index; worked out on any thread, so that a pass in parallel only merges in order ({@link #add(Summary)}). */
+    record Summary(String id, String type, String location, @Nullable Known source, boolean retires, int provided, List<String> referenced) {
+    }
+
+    Summary summarize(CheckedRecord record) {
+        Known source = record.spec().shape() == Shape.SOURCE
+                ? new Known("Source", (String) record.values().get("kind"), caller.name(), (String) record.values().get("file"))
+                : null;
+        List<String> targets = new ArrayList<>();
+        if (graphToAsk) {
+            record.references().values().forEach(items -> items.forEach(item -> targets.add(item.target())));
+            record.citations().forEach(citation -> targets.add(citation.source()));
+        }
+        return new Summary(record.id(), record.type(), record.location(), source, record.retires(), provided(record), targets);
+    }
+
+    void add(Summary record) {
         records++;
         recordsByType.merge(record.type(), 1, Integer::sum);
         Entry entry = entries.get(record.id());
@@ -77,14 +112,15 @@ final class ImportIndex {
             rejections.add(new Rejection(record.location(), record.id(), "id", "the id is used by a " + entry.type + " at " + entry.location));
             return;
         }
-        if (record.spec().shape() == Shape.SOURCE) {
-            sources.put(record.id(), new Known("Source", (String) record.values().get("kind"), caller.name(), (String) record.values().get("file")));
+        if (record.source() != null) {
+            sources.put(record.id(), record.source());
         }
         entry.records++;
         entry.onlyRetires &= record.retires();
-        entry.provided |= provided(record);
-        record.references().values().forEach(items -> items.forEach(item -> referenced.add(item.target())));
-        record.citations().forEach(citation -> referenced.add(citation.source()));
+        entry.provided |= record.provided();
+        if (graphToAsk) {
+            referenced.addAll(record.referenced());
+        }
     }
 
     long records() {
@@ -97,6 +133,9 @@ final class ImportIndex {
 
     /** The ids to ask the graph about: those referred to that the import does not define, and those it defines. */
     Set<String> idsToLookUp() {
+        if (!graphToAsk) {
+            throw new IllegalStateException("an index for a new store keeps no ids to look up");
+        }
         Set<String> ids = new HashSet<>(referenced);
         ids.addAll(entries.keySet());
         return ids;
@@ -180,12 +219,17 @@ final class ImportIndex {
 
     private static final int NAME = 1 << 30;
 
-    /** The required fields and references of a type, in a fixed order: bit i of {@code provided} is field i. */
+    /** Per type, its required fields and references, in a fixed order: bit i of {@code provided} is field i. */
+    private static final Map<String, List<String>> REQUIRED = RecordSchema.types().stream().collect(Collectors.toUnmodifiableMap(TypeSpec::type,
+            spec -> {
+                List<String> required = new ArrayList<>();
+                spec.values().values().stream().filter(ValueField::required).forEach(f -> required.add(f.name()));
+                spec.references().stream().filter(Reference::required).forEach(r -> required.add(r.field()));
+                return List.copyOf(required);
+            }));
+
     private static List<String> required(TypeSpec spec) {
-        List<String> required = new ArrayList<>();
-        spec.values().values().stream().filter(ValueField::required).forEach(f -> required.add(f.name()));
-        spec.references().stream().filter(Reference::required).forEach(r -> required.add(r.field()));
-        return required;
+        return REQUIRED.get(spec.type());
     }
 
     private static int provided(CheckedRecord record) {

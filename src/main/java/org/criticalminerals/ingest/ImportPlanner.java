@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -232,7 +233,7 @@ final class ImportPlanner {
         }
         // what the claim says is part of its identity: a changed figure is a new claim, the old one goes when the
         // import completes, so that an import that fails half-way can be undone by removing what it created
-        String content = hash(new TreeMap<>(props).toString());
+        String content = hash(sortedText(props));
         if (record.restored() != null && record.restored().at() != null) {
             props.put("at", java.time.ZonedDateTime.parse(record.restored().at()));
         }
@@ -273,6 +274,20 @@ final class ImportPlanner {
         if (value != null) {
             props.put(key, value);
         }
+    }
+
+    /** A map as a {@link TreeMap} of it prints ({@code {a=1, b=[x, y]}}), the text hashes are made of, without building one. */
+    static String sortedText(Map<String, ?> map) {
+        String[] keys = map.keySet().toArray(String[]::new);
+        Arrays.sort(keys);
+        StringBuilder text = new StringBuilder(32 * keys.length + 2).append('{');
+        for (int i = 0; i < keys.length; i++) {
+            if (i > 0) {
+                text.append(", ");
+            }
+            text.append(keys[i]).append('=').append(map.get(keys[i]));
+        }
+        return text.append('}').toString();
     }
 
     /** One per thread: looking the algorithm up for every claim and fact cost more than the digest. */

@@ -2,6 +2,7 @@ package org.criticalminerals.ingest;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.criticalminerals.model.Disagreement;
 import org.criticalminerals.model.Disagreement.Candidate;
@@ -139,19 +140,31 @@ final class Reconciler {
             props.put("retiredReason", retirement.stored().get("reason"));
         });
         props.put("id", id);
-        String stateHash = ImportPlanner.hash(labels + "|" + new TreeMap<>(props) + "|" + relationships.stream()
-                .map(r -> r.type() + r.from() + r.to() + new TreeMap<>(r.props())).sorted().toList());
+        String stateHash = ImportPlanner.hash(labels + "|" + ImportPlanner.sortedText(props) + "|" + relationships.stream()
+                .map(r -> r.type() + r.from() + r.to() + ImportPlanner.sortedText(r.props())).sorted().toList());
         return new Reconciled(id, type, true, labels, props, relationships, disputes, stateHash);
     }
 
-    private static Map<String, Object> values(TypeSpec spec, List<ClaimView> claims, List<Dispute> disputes) {
+    /** Per type and companion field (a unit, a qualifier), the figures it belongs to; worked out once. */
+    private static final Map<String, Map<String, List<String>>> COMPANIONS = RecordSchema.types().stream()
+            .collect(Collectors.toUnmodifiableMap(TypeSpec::type, Reconciler::companions));
+
+    private static Map<String, List<String>> companions(TypeSpec spec) {
         Set<String> companions = new LinkedHashSet<>(List.of("qualifier"));
         spec.values().values().stream().map(ValueField::unitField).filter(Objects::nonNull).forEach(companions::add);
         spec.values().keySet().stream().filter(f -> f.endsWith("Qualifier")).forEach(companions::add);
+        Map<String, List<String>> figures = new HashMap<>();
+        for (String companion : companions) {
+            figures.put(companion, spec.values().values().stream().filter(f -> isCompanion(spec, f, companion)).map(ValueField::name).toList());
+        }
+        return figures;
+    }
+
+    private static Map<String, Object> values(TypeSpec spec, List<ClaimView> claims, List<Dispute> disputes) {
+        Map<String, List<String>> companions = COMPANIONS.get(spec.type());
         Map<String, Object> values = new LinkedHashMap<>();
         for (ValueField field : spec.values().values()) {
-            if (companions.contains(field.name()) && spec.values().values().stream().anyMatch(f -> isCompanion(spec, f, field.name())
-                    && claims.stream().anyMatch(c -> c.asserts(f.name())))) {
+            if (companionOfAnAssertedFigure(companions.get(field.name()), claims)) {
                 continue; // reconciled with its figure
             }
             if (field.kind() == ValueKind.TEXT_LIST || field.kind() == ValueKind.ENUM_LIST) {
@@ -179,9 +192,9 @@ final class Reconciler {
             if (outcome.value() != null) {
                 values.put(field.name(), outcome.value());
             }
-            List<String> units = candidates.stream().map(Candidate::unit).filter(Objects::nonNull).distinct().toList();
-            if (field.unitField() != null && units.size() == 1) {
-                values.put(field.unitField(), units.get(0)); // the figures may differ, their unit does not
+            String unit = field.unitField() == null ? null : onlyUnit(candidates);
+            if (unit != null) {
+                values.put(field.unitField(), unit); // the figures may differ, their unit does not
             }
             if (!candidates.isEmpty() && qualified(field)) {
                 Candidate chosen = outcome.chosen();
@@ -191,6 +204,34 @@ final class Reconciler {
             }
         }
         return values;
+    }
+
+    private static boolean companionOfAnAssertedFigure(@Nullable List<String> figures, List<ClaimView> claims) {
+        if (figures == null) {
+            return false;
+        }
+        for (String figure : figures) {
+            for (ClaimView claim : claims) {
+                if (claim.asserts(figure)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The one unit the candidates give, or null when they give none or several. */
+    private static @Nullable String onlyUnit(List<Candidate> candidates) {
+        String unit = null;
+        for (Candidate candidate : candidates) {
+            if (candidate.unit() != null) {
+                if (unit != null && !unit.equals(candidate.unit())) {
+                    return null;
+                }
+                unit = candidate.unit();
+            }
+        }
+        return unit;
     }
 
     private static boolean isCompanion(TypeSpec spec, ValueField figure, String companion) {

@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,6 +201,9 @@ final class StoreSpool implements Closeable {
 
         private final Names names;
 
+        /** The shared table's numbers, looked up once per encoder: the keys are mostly the same string objects. */
+        private final Map<String, Integer> known = new IdentityHashMap<>();
+
         private final Bytes node = new Bytes(1 << 10);
 
         private final Bytes frames = new Bytes(1 << 12);
@@ -208,6 +212,17 @@ final class StoreSpool implements Closeable {
 
         private Encoder(Names names) {
             this.names = names;
+        }
+
+        private int number(String name) {
+            Integer number = known.get(name);
+            if (number == null) {
+                number = names.number(name);
+                if (known.size() < 1_024) { // a name made anew each time (field + "Precision") would fill it
+                    known.put(name, number);
+                }
+            }
+            return number;
         }
 
         /** The relationships appended and not yet taken by the spool. */
@@ -220,7 +235,7 @@ final class StoreSpool implements Closeable {
             node.size = 0;
             node.putByte(labels.size());
             for (String label : labels) {
-                node.putShort(names.number(label));
+                node.putShort(number(label));
             }
             properties(node, properties);
             return Arrays.copyOf(node.bytes, node.size);
@@ -230,7 +245,7 @@ final class StoreSpool implements Closeable {
         void relationship(String type, long start, long end, Map<String, Object> properties) {
             int frame = frames.size;
             frames.putInt(0); // its length, once known
-            frames.putShort(names.number(type));
+            frames.putShort(number(type));
             frames.putLong(start);
             frames.putLong(end);
             properties(frames, properties);
@@ -252,7 +267,7 @@ final class StoreSpool implements Closeable {
             for (Map.Entry<String, Object> property : properties.entrySet()) {
                 Object value = property.getValue();
                 if (value != null) {
-                    out.putShort(names.number(property.getKey()));
+                    out.putShort(number(property.getKey()));
                     value(out, property.getKey(), value);
                 }
             }
