@@ -182,13 +182,18 @@ final class GraphWriter {
         Map<String, List<Map<String, Object>>> claimsByFact = new LinkedHashMap<>();
         for (ClaimRow claim : plan.claims()) {
             if (isNew.test(claim.fact())) {
-                Map<String, Object> props = new LinkedHashMap<>(claim.props());
-                props.putIfAbsent("at", now);
-                props.put("run", run);
-                claimsByFact.computeIfAbsent(claim.fact(), f -> new ArrayList<>()).add(props);
+                claimsByFact.computeIfAbsent(claim.fact(), f -> new ArrayList<>()).add(storedClaim(claim, now, run));
             }
         }
         return claimsByFact;
+    }
+
+    /** A new claim as it is stored: with its time and the import run that wrote it. */
+    static Map<String, Object> storedClaim(ClaimRow claim, ZonedDateTime now, String run) {
+        Map<String, Object> props = new LinkedHashMap<>(claim.props());
+        props.putIfAbsent("at", now);
+        props.put("run", run);
+        return props;
     }
 
     /** A relationship's stored properties: a supply link also names the fact it is. */

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -48,7 +49,17 @@ final class ImportPlanner {
         QuoteCheck NONE = (file, line, quote) -> Optional.empty();
     }
 
-    record ClaimRow(String id, String fact, String type, Map<String, Object> props) {
+    /**
+     * @param references what {@code props.references} holds as JSON, as reading it back gives it: a load that reconciles
+     *        the claims it has just planned does not parse the JSON it has just written
+     */
+    record ClaimRow(String id, String fact, String type, Map<String, Object> props, Map<String, List<Map<String, Object>>> references) {
+    }
+
+    /** A record's references as stored on each of its claims: as JSON, and as that JSON reads. */
+    private record References(String json, Map<String, List<Map<String, Object>>> items) {
+
+        static final References NONE = new References("", Map.of());
     }
 
     record SourceRow(String id, Map<String, Object> props) {
@@ -104,7 +115,7 @@ final class ImportPlanner {
                 }
                 continue;
             }
-            String references = references(record, known);
+            References references = references(record, known);
             List<ClaimRow> recordClaims = new ArrayList<>();
             for (Citation citation : record.citations()) {
                 ClaimRow claim = claim(record, citation, known, references);
@@ -149,8 +160,9 @@ final class ImportPlanner {
     }
 
     /** The record's references as stored on each of its claims, checked against the import and the graph. */
-    private String references(CheckedRecord record, Resolver known) {
+    private References references(CheckedRecord record, Resolver known) {
         Map<String, List<Map<String, Object>>> resolved = new TreeMap<>();
+        boolean onlyText = true;
         for (Map.Entry<String, List<RefItem>> entry : record.references().entrySet()) {
             Reference reference = record.spec().reference(entry.getKey()).orElseThrow();
             List<Map<String, Object>> items = new ArrayList<>();
@@ -168,14 +180,20 @@ final class ImportPlanner {
                 Map<String, Object> stored = new TreeMap<>();
                 stored.put("id", item.target());
                 item.details().forEach((k, v) -> stored.put(k, v instanceof PartialDate date ? date.text() : v));
+                onlyText &= stored.values().stream().allMatch(String.class::isInstance);
                 items.add(stored);
             }
             resolved.put(entry.getKey(), items);
         }
-        return resolved.isEmpty() ? "" : JSON.writeValueAsString(resolved);
+        if (resolved.isEmpty()) {
+            return References.NONE;
+        }
+        String json = JSON.writeValueAsString(resolved);
+        // items of text only (ids, dates as text, roles) read back as they are; a number might come back as another kind
+        return new References(json, onlyText ? Collections.unmodifiableMap(resolved) : Reconciler.readReferences(json));
     }
 
-    private @Nullable ClaimRow claim(CheckedRecord record, Citation citation, Resolver known, String references) {
+    private @Nullable ClaimRow claim(CheckedRecord record, Citation citation, Resolver known, References references) {
         Known source = known.resolve(citation.source());
         if (source == null || !source.type().equals("Source")) {
             reject(record, "cite", "citation source '" + citation.source() + "' is not a known Source");
@@ -228,8 +246,8 @@ final class ImportPlanner {
             props.put("reason", record.retiredBecause());
         }
         props.put("cited", citation.figures().keySet().stream().sorted().toList());
-        if (!references.isEmpty()) {
-            props.put("references", references);
+        if (!references.json().isEmpty()) {
+            props.put("references", references.json());
         }
         // what the claim says is part of its identity: a changed figure is a new claim, the old one goes when the
         // import completes, so that an import that fails half-way can be undone by removing what it created
@@ -241,7 +259,7 @@ final class ImportPlanner {
                 + "|" + citation.statement() + (record.retires() ? "|retires" : "") + "|" + content);
         props.put("id", id);
         props.put("contentHash", content);
-        return new ClaimRow(id, record.id(), record.type(), props);
+        return new ClaimRow(id, record.id(), record.type(), props, references.items());
     }
 
     /** Dates are stored as their first day plus precision and last day; other values as they are. */

@@ -62,9 +62,11 @@ final class Reconciler {
 
         static ClaimView of(Map<String, Object> stored) {
             Object refs = stored.get("references");
-            Map<String, List<Map<String, Object>>> references = refs instanceof String json && !json.isEmpty()
-                    ? REFERENCES.<Map<String, List<Map<String, Object>>>>readValue(json)
-                    : Map.of();
+            return of(stored, refs instanceof String json && !json.isEmpty() ? readReferences(json) : Map.of());
+        }
+
+        /** @param references what the claim's {@code references} JSON reads as, known already */
+        static ClaimView of(Map<String, Object> stored, Map<String, List<Map<String, Object>>> references) {
             return new ClaimView((String) stored.get("id"), (String) stored.get("batch"), String.valueOf(stored.get("byRole")),
                     (String) stored.get("sourceKind"), stored, references);
         }
@@ -103,9 +105,18 @@ final class Reconciler {
     private Reconciler() {
     }
 
+    static Map<String, List<Map<String, Object>>> readReferences(String json) {
+        return REFERENCES.readValue(json);
+    }
+
     static Reconciled reconcile(String id, String type, List<Map<String, Object>> storedClaims) {
+        return reconcileViews(id, type, storedClaims.stream().map(ClaimView::of).toList());
+    }
+
+    /** As {@link #reconcile}, from claims already read. */
+    static Reconciled reconcileViews(String id, String type, List<ClaimView> views) {
         TypeSpec spec = RecordSchema.spec(type);
-        List<ClaimView> claims = storedClaims.stream().map(ClaimView::of).sorted(PREFERENCE).toList();
+        List<ClaimView> claims = views.stream().sorted(PREFERENCE).toList();
         List<ClaimView> asserting = claims.stream().filter(c -> !c.retires()).toList();
         if (asserting.isEmpty()) {
             return new Reconciled(id, type, false, List.of(), Map.of("id", id), List.of(), List.of(), "removed");

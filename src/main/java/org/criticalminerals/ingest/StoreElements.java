@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
 
+import org.criticalminerals.ingest.ImportPlanner.ClaimRow;
 import org.criticalminerals.ingest.ImportPlanner.Plan;
 import org.criticalminerals.ingest.ImportPlanner.SourceRow;
+import org.criticalminerals.ingest.Reconciler.ClaimView;
 import org.criticalminerals.ingest.Reconciler.Reconciled;
 import org.criticalminerals.ingest.Reconciler.Relationship;
 import org.criticalminerals.model.RecordSchema;
@@ -56,7 +58,7 @@ final class StoreElements {
     private long nextClaim;
 
     /** Facts some of whose records are still to come, with their claims so far and the records seen. */
-    private final Map<String, List<Map<String, Object>>> pending = new HashMap<>();
+    private final Map<String, List<ClaimView>> pending = new HashMap<>();
 
     private final Map<String, Integer> seen = new HashMap<>();
 
@@ -92,7 +94,7 @@ final class StoreElements {
     }
 
     /** Claims of a fact some of whose records are in other chunks: its type, its claims here, its records here. */
-    private record Part(String type, List<Map<String, Object>> claims, int records) {
+    private record Part(String type, List<ClaimView> claims, int records) {
     }
 
     /** A plan's facts: encoded where the plan holds all of a fact's records (their relationships too), the others in parts. */
@@ -119,15 +121,20 @@ final class StoreElements {
 
     /** The work on a chunk's plan that needs no other chunk: every fact that its records alone assert is reconciled and encoded. */
     Prepared prepare(List<CheckedRecord> records, Plan plan) {
-        Map<String, List<Map<String, Object>>> claimsByFact = GraphWriter.claimsOfNewFacts(plan, id -> true, now, run);
+        // the claims as an import run stores them, read as reconciling reads stored claims, their references as planned
+        Map<String, List<ClaimView>> claimsByFact = new HashMap<>();
+        for (ClaimRow claim : plan.claims()) {
+            claimsByFact.computeIfAbsent(claim.fact(), f -> new ArrayList<>())
+                    .add(ClaimView.of(GraphWriter.storedClaim(claim, now, run), claim.references()));
+        }
         Map<String, Integer> inChunk = new HashMap<>();
         records.forEach(record -> inChunk.merge(record.id(), 1, Integer::sum));
         Prepared prepared = new Prepared(plan.sources(), spool.encoder());
         plan.facts().forEach((id, type) -> {
-            List<Map<String, Object>> factClaims = claimsByFact.getOrDefault(id, List.of());
+            List<ClaimView> factClaims = claimsByFact.getOrDefault(id, List.of());
             int here = inChunk.getOrDefault(id, 0);
             if (recordsAbout.applyAsInt(id) <= here) {
-                Encoded encoded = encode(Reconciler.reconcile(id, type, factClaims), factClaims, prepared.relationships);
+                Encoded encoded = encode(Reconciler.reconcileViews(id, type, factClaims), factClaims, prepared.relationships);
                 if (encoded != null) {
                     prepared.whole.add(encoded);
                 }
@@ -148,10 +155,10 @@ final class StoreElements {
         prepared.parts.forEach((id, part) -> {
             pending.computeIfAbsent(id, k -> new ArrayList<>()).addAll(part.claims());
             if (seen.merge(id, part.records(), Integer::sum) >= recordsAbout.applyAsInt(id)) {
-                List<Map<String, Object>> factClaims = pending.remove(id);
+                List<ClaimView> factClaims = pending.remove(id);
                 seen.remove(id);
                 int before = own.relationships();
-                Encoded encoded = encode(Reconciler.reconcile(id, part.type(), factClaims), factClaims, own);
+                Encoded encoded = encode(Reconciler.reconcileViews(id, part.type(), factClaims), factClaims, own);
                 links += own.relationships() - before;
                 if (encoded != null) {
                     write(encoded);
@@ -202,7 +209,7 @@ final class StoreElements {
     }
 
     /** The fact's node and claims encoded, its relationships to other facts appended to {@code relationships}; null when nothing is written. */
-    private @Nullable Encoded encode(Reconciled fact, List<Map<String, Object>> factClaims, StoreSpool.Encoder relationships) {
+    private @Nullable Encoded encode(Reconciled fact, List<ClaimView> factClaims, StoreSpool.Encoder relationships) {
         if (!fact.live()) {
             return null; // only retirements, which the checks refuse for a fact the graph does not hold
         }
@@ -217,8 +224,9 @@ final class StoreElements {
         List<byte[]> claimBodies = new ArrayList<>(factClaims.size());
         long[] claimSources = new long[factClaims.size()];
         for (int i = 0; i < factClaims.size(); i++) {
-            claimBodies.add(relationships.node(CLAIM, factClaims.get(i)));
-            claimSources[i] = number((String) factClaims.get(i).get("source"));
+            Map<String, Object> claim = factClaims.get(i).stored();
+            claimBodies.add(relationships.node(CLAIM, claim));
+            claimSources[i] = number((String) claim.get("source"));
         }
         for (Relationship relationship : fact.relationships()) {
             relationships.relationship(relationship.type(), number(relationship.from()), number(relationship.to()),
