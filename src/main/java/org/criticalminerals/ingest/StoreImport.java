@@ -46,6 +46,18 @@ import org.neo4j.storageengine.api.StorageEngineFactory;
  */
 final class StoreImport {
 
+    /**
+     * Neo4j's defaults but for the flushing of the page cache while a stage writes: on two cores it took CPU from the
+     * writing threads and wrote pages more than once (a 1M load's node stage: 19.2 s and 21.3 s with it, 11.1 s and
+     * 10.8 s without, in alternating runs); the pages are flushed when each stage ends.
+     */
+    private static final Configuration IMPORTER = new Configuration() {
+        @Override
+        public boolean sequentialBackgroundFlushing() {
+            return false;
+        }
+    };
+
     /** Entities handed to one of the importer's threads at a time. */
     private static final int CHUNK = 1_000;
 
@@ -80,7 +92,7 @@ final class StoreImport {
                 Input.knownEstimates(spool.nodes(), spool.relationships(), spool.nodes() * 16, spool.relationships(), spool.nodes() * 16 * 24,
                         spool.relationships() * 8, spool.nodes() * 2), new Groups());
         try (DefaultFileSystemAbstraction fs = new DefaultFileSystemAbstraction(); JobScheduler scheduler = JobSchedulerFactory.createInitialisedScheduler()) {
-            StorageEngineFactory.selectStorageEngine(config).batchImporter(layout, fs, PageCacheTracer.NULL, Configuration.DEFAULT,
+            StorageEngineFactory.selectStorageEngine(config).batchImporter(layout, fs, PageCacheTracer.NULL, IMPORTER,
                     NullLogService.getInstance(), progress, false, DefaultAdditionalIds.EMPTY, config, Monitor.NO_MONITOR, scheduler, Collector.STRICT,
                     TransactionLogInitializer.getLogFilesInitializer(), new IndexImporterFactoryImpl(), EmptyMemoryTracker.INSTANCE,
                     CursorContextFactory.NULL_CONTEXT_FACTORY).doImport(input);
