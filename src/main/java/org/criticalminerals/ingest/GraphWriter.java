@@ -190,10 +190,14 @@ final class GraphWriter {
 
     /** A new claim as it is stored: with its time and the import run that wrote it. */
     static Map<String, Object> storedClaim(ClaimRow claim, ZonedDateTime now, String run) {
-        Map<String, Object> props = new LinkedHashMap<>(claim.props());
-        props.putIfAbsent("at", now);
-        props.put("run", run);
-        return props;
+        return stamped(new LinkedHashMap<>(claim.props()), now, run);
+    }
+
+    /** Adds to a claim's properties its time (unless restored with one) and the import run that wrote it. */
+    static Map<String, Object> stamped(Map<String, Object> claim, ZonedDateTime now, String run) {
+        claim.putIfAbsent("at", now);
+        claim.put("run", run);
+        return claim;
     }
 
     /** A relationship's stored properties: a supply link also names the fact it is. */

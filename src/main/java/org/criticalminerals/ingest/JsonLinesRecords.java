@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -20,10 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class JsonLinesRecords implements RecordSource {
 
-    private static final JsonMapper JSON = JsonMapper.builder()
+    /** Made once: a mapper's readValue resolves its reader for every line. */
+    private static final ObjectReader JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+            .build().readerFor(Object.class);
 
     private final String name;
 
@@ -63,7 +65,7 @@ final class JsonLinesRecords implements RecordSource {
 
     private static void parse(String location, String line, Consumer<RawRecord> records, Consumer<Rejection> problems) {
         try {
-            Object value = JSON.readValue(line, Object.class);
+            Object value = JSON.readValue(line);
             if (value instanceof Map<?, ?> map && map.keySet().stream().allMatch(String.class::isInstance)) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> fields = (Map<String, Object>) map;

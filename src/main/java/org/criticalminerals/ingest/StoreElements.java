@@ -121,11 +121,12 @@ final class StoreElements {
 
     /** The work on a chunk's plan that needs no other chunk: every fact that its records alone assert is reconciled and encoded. */
     Prepared prepare(List<CheckedRecord> records, Plan plan) {
-        // the claims as an import run stores them, read as reconciling reads stored claims, their references as planned
+        // the claims as an import run stores them, read as reconciling reads stored claims, their references as planned;
+        // the plan is this load's own and read no more, so its claims are stamped in place
         Map<String, List<ClaimView>> claimsByFact = new HashMap<>();
         for (ClaimRow claim : plan.claims()) {
             claimsByFact.computeIfAbsent(claim.fact(), f -> new ArrayList<>())
-                    .add(ClaimView.of(GraphWriter.storedClaim(claim, now, run), claim.references()));
+                    .add(ClaimView.of(GraphWriter.stamped(claim.props(), now, run), claim.references()));
         }
         Map<String, Integer> inChunk = new HashMap<>();
         records.forEach(record -> inChunk.merge(record.id(), 1, Integer::sum));
