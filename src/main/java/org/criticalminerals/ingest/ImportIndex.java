@@ -202,16 +202,6 @@ final class ImportIndex {
 
     /** What each id is, for the plan of any chunk: the import's own definitions first, then the graph's. */
     ImportPlanner.Resolver resolver(Map<String, Known> inGraph) {
-        if (inGraph.isEmpty()) { // a load into a new store: only the import's own ids
-            return id -> {
-                Known source = sources.get(id);
-                if (source != null) {
-                    return source;
-                }
-                Entry entry = entries.get(id);
-                return entry == null ? null : new Known(entry.type, null, null, null);
-            };
-        }
         return id -> {
             Known source = sources.get(id);
             if (source != null) {

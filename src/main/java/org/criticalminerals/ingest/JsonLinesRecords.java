@@ -64,7 +64,7 @@ final class JsonLinesRecords implements RecordSource {
                 int from = 0;
                 for (int i = 0; i < read; i++) {
                     byte b = chunk[i];
-                    if (b == '\n' && afterCarriageReturn && i == from && restLength == 0) {
+                    if (b == '\n' && afterCarriageReturn) {
                         from = i + 1; // the line feed of a CR LF
                         afterCarriageReturn = false;
                         continue;

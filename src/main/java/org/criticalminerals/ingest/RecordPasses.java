@@ -33,11 +33,7 @@ final class RecordPasses {
         for (RecordSource source : sources) {
             try {
                 source.read(raw -> {
-                    RecordChecker.Result result = RecordChecker.check(raw, restore);
-                    result.rejections().forEach(rejections);
-                    if (result.record() != null) {
-                        each.accept(result.record());
-                    }
+                    check(raw, rejections, each);
                     if (++read[0] % chunk == 0) {
                         progress.update(phase, read[0], total);
                     }
@@ -48,6 +44,14 @@ final class RecordPasses {
             }
         }
         progress.update(phase, read[0], total < 0 ? read[0] : total);
+    }
+
+    private void check(RawRecord raw, Consumer<Rejection> rejections, Consumer<CheckedRecord> checked) {
+        RecordChecker.Result result = RecordChecker.check(raw, restore);
+        result.rejections().forEach(rejections);
+        if (result.record() != null) {
+            checked.accept(result.record());
+        }
     }
 
     void inChunks(Consumer<Rejection> rejections, KnowledgeImporter.Progress progress, String phase, long total, Consumer<List<CheckedRecord>> each) {
@@ -83,11 +87,7 @@ final class RecordPasses {
             for (RecordSource.Unparsed one : unparsed) {
                 one.parse(record -> {
                     raw[0]++;
-                    RecordChecker.Result result = RecordChecker.check(record, restore);
-                    problems.addAll(result.rejections());
-                    if (result.record() != null) {
-                        records.add(result.record());
-                    }
+                    check(record, problems::add, records::add);
                 }, problems::add);
             }
             return new Done<>(problems, work.apply(records), raw[0]);

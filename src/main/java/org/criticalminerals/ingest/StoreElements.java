@@ -90,7 +90,7 @@ final class StoreElements {
     }
 
     /** A fact reconciled and encoded with its claims, waiting for the claims' node ids. */
-    private record Encoded(long node, byte @Nullable [] body, List<byte[]> claims, long[] claimSources) {
+    private record Encoded(long node, byte @Nullable [] body, List<byte[]> claims, long[] claimSources, int links) {
     }
 
     /** Claims of a fact some of whose records are in other chunks: its type, its claims here, its records here. */
@@ -112,11 +112,6 @@ final class StoreElements {
             this.sources = sources;
             this.relationships = relationships;
         }
-    }
-
-    /** The plan of a chunk of records: its complete facts are written, the others held. */
-    void add(List<CheckedRecord> records, Plan plan) {
-        add(prepare(records, plan));
     }
 
     /** The work on a chunk's plan that needs no other chunk: every fact that its records alone assert is reconciled and encoded. */
@@ -151,16 +146,13 @@ final class StoreElements {
     void add(Prepared prepared) {
         prepared.sources.forEach(source -> sources.put(source.id(), source));
         prepared.whole.forEach(this::write);
-        links += prepared.relationships.relationships();
         spool.relationships(prepared.relationships);
         prepared.parts.forEach((id, part) -> {
             pending.computeIfAbsent(id, k -> new ArrayList<>()).addAll(part.claims());
             if (seen.merge(id, part.records(), Integer::sum) >= recordsAbout.applyAsInt(id)) {
                 List<ClaimView> factClaims = pending.remove(id);
                 seen.remove(id);
-                int before = own.relationships();
                 Encoded encoded = encode(Reconciler.reconcileViews(id, part.type(), factClaims), factClaims, own);
-                links += own.relationships() - before;
                 if (encoded != null) {
                     write(encoded);
                 }
@@ -233,7 +225,7 @@ final class StoreElements {
             relationships.relationship(relationship.type(), number(relationship.from()), number(relationship.to()),
                     GraphWriter.relationshipProperties(fact, relationship));
         }
-        return new Encoded(factNode, body, claimBodies, claimSources);
+        return new Encoded(factNode, body, claimBodies, claimSources, fact.relationships().size());
     }
 
     private static final List<String> CLAIM = List.of("Claim");
@@ -253,5 +245,6 @@ final class StoreElements {
         }
         facts++;
         claims += fact.claims().size();
+        links += fact.links();
     }
 }

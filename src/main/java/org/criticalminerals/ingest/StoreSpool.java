@@ -17,7 +17,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,9 +200,6 @@ final class StoreSpool implements Closeable {
 
         private final Names names;
 
-        /** The shared table's numbers, looked up once per encoder: the keys are mostly the same string objects. */
-        private final Map<String, Integer> known = new IdentityHashMap<>();
-
         private final Bytes node = new Bytes(1 << 10);
 
         private final Bytes frames = new Bytes(1 << 12);
@@ -214,28 +210,12 @@ final class StoreSpool implements Closeable {
             this.names = names;
         }
 
-        private int number(String name) {
-            Integer number = known.get(name);
-            if (number == null) {
-                number = names.number(name);
-                if (known.size() < 1_024) { // a name made anew each time (field + "Precision") would fill it
-                    known.put(name, number);
-                }
-            }
-            return number;
-        }
-
-        /** The relationships appended and not yet taken by the spool. */
-        int relationships() {
-            return relationships;
-        }
-
         /** A node's labels and properties: the frame without its length and id. */
         byte[] node(List<String> labels, Map<String, Object> properties) {
             node.size = 0;
             node.putByte(labels.size());
             for (String label : labels) {
-                node.putShort(number(label));
+                node.putShort(names.number(label));
             }
             properties(node, properties);
             return Arrays.copyOf(node.bytes, node.size);
@@ -245,7 +225,7 @@ final class StoreSpool implements Closeable {
         void relationship(String type, long start, long end, Map<String, Object> properties) {
             int frame = frames.size;
             frames.putInt(0); // its length, once known
-            frames.putShort(number(type));
+            frames.putShort(names.number(type));
             frames.putLong(start);
             frames.putLong(end);
             properties(frames, properties);
@@ -267,7 +247,7 @@ final class StoreSpool implements Closeable {
             for (Map.Entry<String, Object> property : properties.entrySet()) {
                 Object value = property.getValue();
                 if (value != null) {
-                    out.putShort(number(property.getKey()));
+                    out.putShort(names.number(property.getKey()));
                     value(out, property.getKey(), value);
                 }
             }
@@ -404,21 +384,16 @@ final class StoreSpool implements Closeable {
 
         private int count;
 
+        /** The bytes the frames take. */
+        private int size;
+
         int count() {
             return count;
         }
 
         private void clear() {
             count = 0;
-        }
-
-        private int end() {
-            return count == 0 ? 0 : starts[count - 1] + length(count - 1);
-        }
-
-        private int length(int frame) {
-            int at = starts[frame] - Integer.BYTES;
-            return (bytes[at] & 0xff) << 24 | (bytes[at + 1] & 0xff) << 16 | (bytes[at + 2] & 0xff) << 8 | bytes[at + 3] & 0xff;
+            size = 0;
         }
     }
 
@@ -507,14 +482,14 @@ final class StoreSpool implements Closeable {
                     }
                     return array;
                 }
-                case LONG, DATE -> {
-                    if (items == DATE) {
-                        LocalDate[] array = new LocalDate[length];
-                        for (int i = 0; i < length; i++) {
-                            array[i] = LocalDate.ofEpochDay(getLong());
-                        }
-                        return array;
+                case DATE -> {
+                    LocalDate[] array = new LocalDate[length];
+                    for (int i = 0; i < length; i++) {
+                        array[i] = LocalDate.ofEpochDay(getLong());
                     }
+                    return array;
+                }
+                case LONG -> {
                     long[] array = new long[length];
                     for (int i = 0; i < length; i++) {
                         array[i] = getLong();
@@ -599,19 +574,15 @@ final class StoreSpool implements Closeable {
                 catch (EOFException end) {
                     break;
                 }
-                int start = into.end() + Integer.BYTES;
-                if (start + length > into.bytes.length) {
-                    into.bytes = Arrays.copyOf(into.bytes, Math.max(into.bytes.length * 2, start + length));
+                if (into.size + length > into.bytes.length) {
+                    into.bytes = Arrays.copyOf(into.bytes, Math.max(into.bytes.length * 2, into.size + length));
                 }
                 if (into.count == into.starts.length) {
                     into.starts = Arrays.copyOf(into.starts, into.starts.length * 2);
                 }
-                into.bytes[start - 4] = (byte) (length >>> 24);
-                into.bytes[start - 3] = (byte) (length >>> 16);
-                into.bytes[start - 2] = (byte) (length >>> 8);
-                into.bytes[start - 1] = (byte) length;
-                in.readFully(into.bytes, start, length);
-                into.starts[into.count++] = start;
+                in.readFully(into.bytes, into.size, length);
+                into.starts[into.count++] = into.size;
+                into.size += length;
             }
             return into.count > 0;
         }
@@ -631,7 +602,7 @@ final class StoreSpool implements Closeable {
                 throw new IllegalStateException("a spool of nodes");
             }
             Collected collected = nextOne();
-            return collected == null ? null : new StoreRelationship(collected.type, collected.id, collected.end, collected.properties);
+            return collected == null ? null : new StoreRelationship(collected.type, collected.start, collected.end, collected.properties);
         }
 
         private @Nullable Collected nextOne() throws IOException {
@@ -653,6 +624,8 @@ final class StoreSpool implements Closeable {
 
         long id;
 
+        long start;
+
         long end;
 
         String[] labels = {};
@@ -670,7 +643,7 @@ final class StoreSpool implements Closeable {
         @Override
         public void relationship(String type, long start, long end) {
             this.type = type;
-            this.id = start;
+            this.start = start;
             this.end = end;
         }
 
